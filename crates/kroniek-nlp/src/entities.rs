@@ -1,10 +1,27 @@
 //! Named entities: types, mentions, in-article entities, and the recognizer.
 //!
-//! NOTE: placeholder recognizer with the final API; the trained tagger and resolution
-//! replace it (issue 4).
+//! The recognizer is an averaged-perceptron sequence tagger ([`perceptron`]) over hashed
+//! features ([`features`]) with gazetteers ([`gazetteer`]), trained on CoNLL-2002 Dutch
+//! ([`conll`]) by `kroniek train ner`; its model ships inside the binary (`models/ner-nl.bin`).
+//! Its mentions are then resolved inside the article ([`resolve`]): roles split off, short,
+//! genitive and plural forms linked to the full name, gentilic adjectives linked to their
+//! country. [`resolve::resolve_corpus`] links article entities across a corpus.
 
-use kroniek_text::{Span, TextLayers, TokenKind};
+pub mod conll;
+pub mod features;
+pub mod gazetteer;
+pub mod hashing;
+pub mod labels;
+pub mod perceptron;
+pub mod resolve;
+
+use kroniek_text::{Span, TextLayers, Token};
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
+
+pub use labels::Label;
+pub use perceptron::Model;
+pub use resolve::{resolve_corpus, ArticleAnalysis, GentilicLink};
 
 /// The four CoNLL entity types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -63,50 +80,116 @@ pub struct ArticleEntity {
     pub mentions: usize,
 }
 
-/// Finds and resolves entity mentions.
-pub struct EntityRecognizer {}
+/// Errors of the entity layer: reading data and models, and malformed input.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A data file has a line the reader cannot use.
+    #[error("{origin}, line {line}: {message}")]
+    Format { origin: String, line: usize, message: String },
+    /// A model file is damaged or of another kind.
+    #[error("model {origin}: {message}")]
+    Model { origin: String, message: String },
+}
+
+/// The model file committed under `models/`, built into the binary.
+const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/ner-nl.bin");
+
+static EMBEDDED: OnceLock<Option<Arc<Model>>> = OnceLock::new();
+
+/// Finds and resolves entity mentions. Cheap to clone and to share between threads.
+#[derive(Clone)]
+pub struct EntityRecognizer {
+    model: Option<Arc<Model>>,
+}
 
 impl EntityRecognizer {
-    /// The recognizer with the model that ships inside the binary.
+    /// The recognizer with the model that ships inside the binary (loaded once per process).
     pub fn embedded() -> Self {
-        EntityRecognizer {}
+        let model = EMBEDDED.get_or_init(|| Model::from_bytes(EMBEDDED_MODEL, "embedded models/ner-nl.bin").ok().map(Arc::new));
+        EntityRecognizer { model: model.clone() }
     }
 
-    /// Finds mentions and resolves them to article entities (placeholder: runs of capitalised
-    /// words that do not start a sentence, typed PER).
-    pub fn recognize(&self, text: &str, layers: &TextLayers) -> (Vec<Mention>, Vec<ArticleEntity>) {
-        let mut mentions = Vec::new();
-        let mut entities: Vec<ArticleEntity> = Vec::new();
-        let sentence_starts: std::collections::HashSet<usize> =
-            layers.sentences.iter().map(|s| s.span.start).collect();
-        let mut i = 0;
-        let tokens = &layers.tokens;
-        while i < tokens.len() {
-            let t = tokens[i];
-            let capital = |t: &kroniek_text::Token| {
-                t.kind == TokenKind::Word && t.span.text(text).chars().next().is_some_and(char::is_uppercase)
-            };
-            if capital(&t) && !sentence_starts.contains(&t.span.start) {
-                let mut j = i + 1;
-                while j < tokens.len() && capital(&tokens[j]) {
-                    j += 1;
-                }
-                let span = Span::new(t.span.start, tokens[j - 1].span.end);
-                let name = span.text(text).to_string();
-                let entity = match entities.iter().position(|e| e.name == name) {
-                    Some(k) => k,
-                    None => {
-                        entities.push(ArticleEntity { name, kind: EntityType::PER, aliases: vec![], roles: vec![], mentions: 0 });
-                        entities.len() - 1
-                    }
-                };
-                entities[entity].mentions += 1;
-                mentions.push(Mention { span, kind: EntityType::PER, entity, role: None });
-                i = j;
-            } else {
-                i += 1;
-            }
+    /// A recognizer around a model loaded elsewhere (a file being evaluated, a test model).
+    pub fn with_model(model: Model) -> Self {
+        EntityRecognizer { model: Some(Arc::new(model)) }
+    }
+
+    /// The tagger model, if one is loaded (the embedded one is missing only in a build made
+    /// before the first `kroniek train ner`).
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_deref()
+    }
+
+    /// Tags the sentences of one document (token strings per sentence) with BIO labels.
+    pub fn tag_tokens<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Label>> {
+        match &self.model {
+            Some(model) => model.tag_document(sentences),
+            None => sentences.iter().map(|s| vec![Label::O; s.len()]).collect(),
         }
-        (mentions, entities)
+    }
+
+    /// Finds mentions and resolves them to article entities. Residue sentences are skipped.
+    pub fn recognize(&self, text: &str, layers: &TextLayers) -> (Vec<Mention>, Vec<ArticleEntity>) {
+        let analysis = self.analyze(text, layers);
+        (analysis.mentions, analysis.entities)
+    }
+
+    /// Like [`EntityRecognizer::recognize`], and also returns the gentilic adjectives
+    /// ("Russische") linked to their country.
+    pub fn analyze(&self, text: &str, layers: &TextLayers) -> ArticleAnalysis {
+        let sentences = tokens_per_sentence(layers);
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.iter().map(|t| t.span.text(text)).collect()).collect();
+        let labels = self.tag_tokens(&words);
+        resolve::resolve_article(text, &sentences, &labels)
+    }
+}
+
+/// The tokens of each non-residue sentence, in order.
+fn tokens_per_sentence(layers: &TextLayers) -> Vec<Vec<Token>> {
+    let mut out = Vec::new();
+    let tokens = &layers.tokens;
+    for sentence in layers.sentences.iter().filter(|s| !s.residue) {
+        let first = tokens.partition_point(|t| t.span.start < sentence.span.start);
+        let inside: Vec<Token> = tokens[first..].iter().take_while(|t| t.span.end <= sentence.span.end).copied().collect();
+        if !inside.is_empty() {
+            out.push(inside);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_loads_and_finds_a_person() {
+        let recognizer = EntityRecognizer::embedded();
+        assert!(recognizer.model().is_some(), "models/ner-nl.bin must hold a trained model");
+        let text = "Gisteren sprak burgemeester Hanneke Verbrugge in Utrecht met de pers. Verbrugge was kort.";
+        let layers = kroniek_text::analyze(text);
+        let (mentions, entities) = recognizer.recognize(text, &layers);
+        let names: Vec<&str> = mentions.iter().map(|m| m.span.text(text)).collect();
+        assert!(names.contains(&"Hanneke Verbrugge"), "{names:?}");
+        let person = entities.iter().position(|e| e.name == "Hanneke Verbrugge").expect("entity");
+        assert_eq!(entities[person].kind, EntityType::PER);
+        assert!(entities[person].mentions >= 2, "{entities:?}");
+    }
+
+    #[test]
+    fn residue_sentences_are_skipped() {
+        let recognizer = EntityRecognizer::embedded();
+        let text = "Foto: Hanneke Verbrugge.\nJoris Kamsteeg woont in Utrecht.";
+        let mut layers = kroniek_text::analyze(text);
+        layers.sentences[0].residue = true;
+        let (mentions, _) = recognizer.recognize(text, &layers);
+        assert!(mentions.iter().all(|m| m.span.start > 24), "{mentions:?}");
     }
 }

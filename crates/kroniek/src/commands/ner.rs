@@ -1,17 +1,289 @@
-//! TODO: being built.
-use clap::Args; use std::process::ExitCode;
-/// Arguments (being built).
+//! `kroniek train ner`, `kroniek eval ner` and `kroniek bench ner`: train the entity tagger on
+//! CoNLL-2002 Dutch, score it by the conlleval rule, and measure its tagging speed.
+
+use anyhow::{bail, Context};
+use clap::Args;
+use kroniek_nlp::entities::conll::{ConllFile, ConllScore};
+use kroniek_nlp::entities::gazetteer::{derive_lists, Lexicon};
+use kroniek_nlp::entities::perceptron::{featurize_documents, score_sentences, train, TrainOptions};
+use kroniek_nlp::entities::{EntityRecognizer, Label, Model};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Arguments of `kroniek train ner`.
 #[derive(Args)]
-pub struct TrainNerArgs {}
-/// Runs the command (being built).
-pub fn run_train(_args: TrainNerArgs) -> anyhow::Result<ExitCode> { anyhow::bail!("not built yet") }
-/// Arguments (being built).
+pub struct TrainNerArgs {
+    /// CoNLL training file.
+    #[arg(long, default_value = "../shared/data/conll2002/ned.train")]
+    pub train: PathBuf,
+    /// CoNLL tuning file: the pass with the best F1 on it is kept ("none" to keep the last).
+    #[arg(long, default_value = "../shared/data/conll2002/ned.testa")]
+    pub dev: PathBuf,
+    /// Folder of derived gazetteer lists (see lexicons/README.md).
+    #[arg(long, default_value = "lexicons")]
+    pub lexicons: PathBuf,
+    /// First rebuild the lists in --lexicons from this shared lexicon folder.
+    #[arg(long, value_name = "SHARED_LEXICONS")]
+    pub derive_lexicons: Option<PathBuf>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// Seed of the sentence shuffle (same seed and data: same model, byte for byte).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The weight table has 2^BITS rows (model size ≈ 18 × 2^BITS bytes).
+    #[arg(long, default_value_t = 19)]
+    pub hash_bits: u32,
+    /// Train on only the first N sentences (quick experiments and tests).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner-nl.bin")]
+    pub out: PathBuf,
+}
+
+/// Arguments of `kroniek eval ner`.
 #[derive(Args)]
-pub struct EvalNerArgs {}
-/// Runs the command (being built).
-pub fn run_eval(_args: EvalNerArgs) -> anyhow::Result<ExitCode> { anyhow::bail!("not built yet") }
-/// Arguments (being built).
+pub struct EvalNerArgs {
+    /// CoNLL file to tag and score (tokens in the first column, gold tag in the last).
+    #[arg(long, required_unless_present = "text")]
+    pub conll: Option<PathBuf>,
+    /// Write the file back with the predicted tag appended to each token line.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Use this model file instead of the one built into the program.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Score only the first N documents of the file.
+    #[arg(long)]
+    pub documents: Option<usize>,
+    /// Print scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Instead of scoring: print the resolved entities (PER and ORG first) of these plain-text
+    /// articles.
+    #[arg(long, num_args = 1.., conflicts_with = "conll")]
+    pub text: Vec<PathBuf>,
+}
+
+/// Arguments of `kroniek bench ner`.
 #[derive(Args)]
-pub struct BenchNerArgs {}
-/// Runs the command (being built).
-pub fn run_bench(_args: BenchNerArgs) -> anyhow::Result<ExitCode> { anyhow::bail!("not built yet") }
+pub struct BenchNerArgs {
+    /// CoNLL file whose tokens are tagged.
+    #[arg(long, default_value = "../shared/data/conll2002/ned.testb")]
+    pub conll: PathBuf,
+    /// Tag the file this many times.
+    #[arg(long, default_value_t = 5)]
+    pub repeat: usize,
+    /// Use this model file instead of the one built into the program.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `kroniek train ner`.
+pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
+    if let Some(shared) = &args.derive_lexicons {
+        let written = derive_lists(shared, &args.lexicons)
+            .with_context(|| format!("deriving gazetteer lists from {} into {}", shared.display(), args.lexicons.display()))?;
+        for (file, count) in written {
+            eprintln!("wrote {}/{file}: {count} entries", args.lexicons.display());
+        }
+    }
+    if !(12..=24).contains(&args.hash_bits) {
+        bail!("--hash-bits {} is out of range: use 12 to 24 (19 is the default)", args.hash_bits);
+    }
+    let started = Instant::now();
+    let lexicon = Lexicon::read_lists(&args.lexicons).with_context(|| {
+        format!("reading gazetteer lists in {} (rebuild them with --derive-lexicons ../shared/data/lexicons)", args.lexicons.display())
+    })?;
+    let train_file = read_conll(&args.train)?;
+    let mut train_docs = labelled_documents(&train_file);
+    if let Some(limit) = args.limit {
+        truncate_sentences(&mut train_docs, limit);
+    }
+    let dev_docs = if args.dev.as_os_str() == "none" { Vec::new() } else { labelled_documents(&read_conll(&args.dev)?) };
+    let train_sentences = featurize_documents(&lexicon, args.hash_bits, &train_docs);
+    let dev_sentences = featurize_documents(&lexicon, args.hash_bits, &dev_docs);
+    eprintln!(
+        "{} training sentences, {} dev sentences, {} lexicon entries; features in {:.1}s",
+        train_sentences.len(),
+        dev_sentences.len(),
+        lexicon.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let options = TrainOptions { epochs: args.epochs, seed: args.seed, bits: args.hash_bits };
+    let (mut model, reports) = train(&train_sentences, &dev_sentences, &lexicon, &options, |r| {
+        let dev = r.dev_f1.map_or(String::new(), |f| format!(", dev F1 {:.2}", 100.0 * f));
+        eprintln!("epoch {:>2}: train token accuracy {:.2}{dev}", r.epoch, 100.0 * r.train_accuracy);
+    });
+    let best = reports.iter().max_by(|a, b| a.dev_f1.partial_cmp(&b.dev_f1).unwrap()).map(|r| r.epoch);
+    model.info = serde_json::json!({
+        "train": args.train.display().to_string(),
+        "dev": args.dev.display().to_string(),
+        "sentences": train_sentences.len(),
+        "epochs": args.epochs,
+        "kept_epoch": best,
+        "seed": args.seed,
+        "hash_bits": args.hash_bits,
+        "dev_f1": reports.iter().filter_map(|r| r.dev_f1).fold(None, |m: Option<f64>, f| Some(m.map_or(f, |m| m.max(f)))),
+    })
+    .to_string();
+    let bytes = model.to_bytes();
+    if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    }
+    std::fs::write(&args.out, &bytes).with_context(|| format!("writing the model to {}", args.out.display()))?;
+    eprintln!("wrote {} ({:.1} MB) in {:.1}s total", args.out.display(), bytes.len() as f64 / 1e6, started.elapsed().as_secs_f64());
+    if !dev_sentences.is_empty() {
+        println!("dev scores of the kept model ({}):", args.dev.display());
+        print!("{}", score_sentences(&model, &dev_sentences).table());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `kroniek eval ner`.
+pub fn run_eval(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
+    let recognizer = load_recognizer(args.model.as_deref())?;
+    if !args.text.is_empty() {
+        return print_article_entities(&recognizer, &args.text);
+    }
+    let path = args.conll.as_ref().expect("clap requires --conll without --text");
+    let file = read_conll(path)?;
+    let documents = args.documents.unwrap_or(usize::MAX).min(file.documents.len());
+    let mut predicted: Vec<Option<Label>> = vec![None; file.lines.len()];
+    let mut score = ConllScore::default();
+    for document in &file.documents[..documents] {
+        let forms: Vec<Vec<&str>> = document.iter().map(|s| file.forms(s)).collect();
+        let labels = recognizer.tag_tokens(&forms);
+        for (sentence, labels) in document.iter().zip(&labels) {
+            score.add_sentence(&file.gold_labels(sentence), labels);
+            for (&line, &label) in sentence.iter().zip(labels) {
+                predicted[line] = Some(label);
+            }
+        }
+    }
+    if let Some(out) = &args.out {
+        std::fs::write(out, file.write_with_predictions(&predicted)).with_context(|| format!("writing predictions to {}", out.display()))?;
+    }
+    if args.json {
+        let types: serde_json::Map<String, serde_json::Value> = score
+            .per_type
+            .iter()
+            .map(|(name, c)| (name.to_string(), counts_json(c)))
+            .collect();
+        println!("{}", serde_json::json!({ "file": path.display().to_string(), "tokens": score.tokens, "types": types, "overall": counts_json(&score.overall) }));
+    } else {
+        println!("{} ({} tokens, conlleval rule: exact span and type)", path.display(), score.tokens);
+        print!("{}", score.table());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `kroniek bench ner`: tagging speed (features + decoding) on one core.
+pub fn run_bench(args: BenchNerArgs) -> anyhow::Result<ExitCode> {
+    let load_started = Instant::now();
+    let recognizer = load_recognizer(args.model.as_deref())?;
+    let load_ms = load_started.elapsed().as_secs_f64() * 1e3;
+    let file = read_conll(&args.conll)?;
+    let documents: Vec<Vec<Vec<&str>>> = file.documents.iter().map(|d| d.iter().map(|s| file.forms(s)).collect()).collect();
+    let tokens = file.token_count();
+    let mut entities = 0usize;
+    let started = Instant::now();
+    for _ in 0..args.repeat.max(1) {
+        for document in &documents {
+            for labels in recognizer.tag_tokens(document) {
+                entities += labels.iter().filter(|l| l.is_begin()).count();
+            }
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let total = tokens * args.repeat.max(1);
+    let rate = total as f64 / seconds;
+    let peak_kb = peak_memory_kb();
+    if args.json {
+        println!("{}", serde_json::json!({ "file": args.conll.display().to_string(), "tokens": total, "seconds": seconds, "tokens_per_second": rate, "model_load_ms": load_ms, "peak_rss_kb": peak_kb, "entities": entities }));
+    } else {
+        println!("kroniek ner: {total} tokens in {seconds:.3}s = {rate:.0} tokens/s on one core (features + Viterbi)");
+        println!("model load: {load_ms:.1} ms; peak memory (VmHWM): {} MB; {entities} entity starts", peak_kb.map_or("?".into(), |k| format!("{:.1}", k as f64 / 1024.0)));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn counts_json(c: &kroniek_nlp::entities::conll::ChunkCounts) -> serde_json::Value {
+    serde_json::json!({ "precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "gold": c.gold, "found": c.predicted, "correct": c.correct })
+}
+
+fn load_recognizer(path: Option<&Path>) -> anyhow::Result<EntityRecognizer> {
+    match path {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("reading the model {}", path.display()))?;
+            Ok(EntityRecognizer::with_model(Model::from_bytes(&bytes, &path.display().to_string())?))
+        }
+        None => {
+            let recognizer = EntityRecognizer::embedded();
+            if recognizer.model().is_none() {
+                bail!("this build has no trained NER model inside; run `kroniek train ner` and rebuild");
+            }
+            Ok(recognizer)
+        }
+    }
+}
+
+fn read_conll(path: &Path) -> anyhow::Result<ConllFile> {
+    ConllFile::read(path).with_context(|| format!("reading CoNLL file {} (is ../shared/data present?)", path.display()))
+}
+
+type LabelledDocument = Vec<(Vec<String>, Vec<Label>)>;
+
+fn labelled_documents(file: &ConllFile) -> Vec<LabelledDocument> {
+    file.documents
+        .iter()
+        .map(|d| d.iter().map(|s| (file.forms(s).into_iter().map(String::from).collect(), file.gold_labels(s))).collect())
+        .collect()
+}
+
+fn truncate_sentences(documents: &mut Vec<LabelledDocument>, limit: usize) {
+    let mut left = limit;
+    documents.retain_mut(|d| {
+        d.truncate(left);
+        left -= d.len();
+        !d.is_empty()
+    });
+}
+
+/// Peak resident memory of this process in kB (Linux VmHWM), if known.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn print_article_entities(recognizer: &EntityRecognizer, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    for path in paths {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading article {}", path.display()))?;
+        let layers = kroniek_text::analyze(&text);
+        let analysis = recognizer.analyze(&text, &layers);
+        println!("== {}", path.display());
+        let mut order: Vec<usize> = (0..analysis.entities.len()).collect();
+        order.sort_by_key(|&i| (analysis.entities[i].kind, std::cmp::Reverse(analysis.entities[i].mentions)));
+        for i in order {
+            let e = &analysis.entities[i];
+            let mut line = format!("{:<5} {:<40} {:>3}x", e.kind.as_str(), e.name, e.mentions);
+            if !e.aliases.is_empty() {
+                line.push_str(&format!("  aliases: {}", e.aliases.join(" | ")));
+            }
+            if !e.roles.is_empty() {
+                line.push_str(&format!("  roles: {}", e.roles.join(" | ")));
+            }
+            println!("{line}");
+        }
+        for g in &analysis.gentilics {
+            println!("gentilic {:<20} -> {}", g.span.text(&text), g.country);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
