@@ -4,10 +4,24 @@
 //! Nothing is deleted or rewritten; later layers (entities, statements, search highlighting)
 //! point back into the same text through these spans.
 //!
-//! NOTE: the first version of this crate is a placeholder with the final API; the real
-//! tokenizer, sentence splitter and residue rules replace the bodies (issue 3).
+//! - [`tokenize`]: byte-level Dutch tokenizer (abbreviations, clitics, compounds, numbers,
+//!   URLs, `,,` quotes); see [`tokenize`](mod@tokenize) for the rules.
+//! - [`split_sentences`]: sentences, headings, list items and paragraphs as spans.
+//! - [`mark_residue`]: captions, credits, bylines, "Lees meer" and other page residue, marked
+//!   and never deleted.
+//! - [`eval`]: reading UD CoNLL-U files and scoring token and sentence boundaries.
 
 use serde::{Deserialize, Serialize};
+
+mod abbreviations;
+pub mod eval;
+mod residue;
+mod sentences;
+pub mod tokenize;
+
+pub use residue::mark_residue;
+pub use sentences::split_sentences;
+pub use tokenize::{is_separator, tokenize};
 
 /// A byte range `[start, end)` into an article's text, always on char boundaries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -91,74 +105,6 @@ pub struct TextLayers {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub residue: Vec<Residue>,
-}
-
-/// Splits `text` into tokens (placeholder: whitespace and punctuation).
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            tokens.push(word_token(text, s, i));
-        }
-        if !c.is_whitespace() {
-            let kind = if "\"“”‘’„«»".contains(c) { TokenKind::Quote } else { TokenKind::Punct };
-            tokens.push(Token { span: Span::new(i, i + c.len_utf8()), kind });
-        }
-    }
-    if let Some(s) = start {
-        tokens.push(word_token(text, s, text.len()));
-    }
-    tokens
-}
-
-fn word_token(text: &str, start: usize, end: usize) -> Token {
-    let kind = if text[start..end].chars().all(|c| c.is_ascii_digit()) {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
-    Token { span: Span::new(start, end), kind }
-}
-
-/// Splits `text` into sentences using its tokens (placeholder: . ! ? and line breaks).
-pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let mut paragraph = 0;
-    let mut first: Option<usize> = None;
-    let mut last_end = 0;
-    for token in tokens {
-        if let Some(s) = first {
-            if text[last_end..token.span.start].contains('\n') {
-                sentences.push(Sentence { span: Span::new(s, last_end), paragraph, heading: false, residue: false });
-                paragraph += 1;
-                first = None;
-            }
-        }
-        if first.is_none() {
-            first = Some(token.span.start);
-        }
-        last_end = token.span.end;
-        if matches!(token.span.text(text), "." | "!" | "?") {
-            sentences.push(Sentence { span: Span::new(first.unwrap(), last_end), paragraph, heading: false, residue: false });
-            first = None;
-        }
-    }
-    if let Some(s) = first {
-        sentences.push(Sentence { span: Span::new(s, last_end), paragraph, heading: false, residue: false });
-    }
-    sentences
-}
-
-/// Marks page residue among `sentences` (placeholder: marks nothing).
-pub fn mark_residue(_text: &str, _sentences: &mut [Sentence]) -> Vec<Residue> {
-    Vec::new()
 }
 
 /// Runs the whole text layer on one article: tokens, sentences, residue.

@@ -1,0 +1,333 @@
+//! The sentence splitter: a walk over the tokens that decides, between each pair of tokens,
+//! whether a sentence ends there.
+//!
+//! A sentence ends
+//! - at a blank line (new paragraph) or a line break, unless the line is plainly wrapped
+//!   (it runs on without final punctuation into a lower-case word);
+//! - after `.`, `!`, `?`, `...` or an abbreviation that may close a clause (`enz.`), together
+//!   with the closing quotes and brackets glued after it, when the next token can start a
+//!   sentence (a capital, a digit, an opening quote or bracket, a bullet);
+//! - after the closing quote of a sentence that opened with a quote, before a capital;
+//! - after the crawl marker ` date 2024-09` at the very start of a file.
+//!
+//! It does not end after initials and titles (`J.P.`, `dr.`), after a list number at the
+//! start of a line (`1.`), or before a lower-case word. The opening quote of the next sentence
+//! belongs to the next sentence; the closing quote of this one stays with it.
+
+use crate::abbreviations::may_end_sentence;
+use crate::{Sentence, Span, Token, TokenKind};
+
+/// Splits `text` into sentences, headings and list items using its `tokens`.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+    if tokens.is_empty() {
+        return sentences;
+    }
+    let splitter = Splitter { text, bytes: text.as_bytes(), tokens };
+    let marker_end = splitter.crawl_marker_end();
+    let mut paragraph = 0;
+    let mut first = 0;
+    for i in 0..tokens.len() {
+        let next = i + 1;
+        if next == tokens.len() {
+            sentences.push(splitter.sentence(first, i, paragraph));
+            break;
+        }
+        let breaks = splitter.line_breaks_between(i, next);
+        let new_paragraph = breaks >= 2 || (breaks == 1 && !splitter.is_wrapped_line(first, i, next));
+        if new_paragraph || Some(i) == marker_end || splitter.ends_sentence(first, i) {
+            sentences.push(splitter.sentence(first, i, paragraph));
+            first = next;
+            if new_paragraph {
+                paragraph += 1;
+            }
+        }
+    }
+    sentences
+}
+
+/// The text and tokens being split, with the questions the splitter asks about them.
+struct Splitter<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    tokens: &'a [Token],
+}
+
+impl Splitter<'_> {
+    /// The sentence from token `first` to token `last`, with its heading flag.
+    fn sentence(&self, first: usize, last: usize, paragraph: usize) -> Sentence {
+        let span = Span::new(self.tokens[first].span.start, self.tokens[last].span.end);
+        Sentence { span, paragraph, heading: self.is_heading(first, last), residue: false }
+    }
+
+    /// The token's text.
+    fn token_text(&self, i: usize) -> &str {
+        self.tokens[i].span.text(self.text)
+    }
+
+    /// Number of line breaks in the whitespace between tokens `a` and `b` (a blank line counts 2).
+    fn line_breaks_between(&self, a: usize, b: usize) -> usize {
+        line_breaks(&self.bytes[self.tokens[a].span.end..self.tokens[b].span.start])
+    }
+
+    /// Whether the line break before token `next` only wraps a running sentence.
+    fn is_wrapped_line(&self, first: usize, last: usize, next: usize) -> bool {
+        let line_start = self.line_start(self.tokens[last].span.end);
+        let long_line = self.tokens[last].span.end - line_start.max(self.tokens[first].span.start) >= 30;
+        long_line
+            && !self.is_terminal(last)
+            && !self.starts_line_item(next)
+            && starts_lower_case(self.token_text(next))
+            && matches!(self.tokens[next].kind, TokenKind::Word)
+    }
+
+    /// Byte offset of the start of the line holding byte `pos`.
+    fn line_start(&self, pos: usize) -> usize {
+        self.bytes[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
+    }
+
+    /// Whether a sentence ends after token `i` (the sentence began at token `first`).
+    fn ends_sentence(&self, first: usize, i: usize) -> bool {
+        let next = i + 1;
+        if self.is_closer(i, first) && self.is_closer(next, first) {
+            return false;
+        }
+        // walk back over closing quotes and brackets glued after the terminal
+        let mut j = i;
+        while j > first && self.is_closer(j, first) {
+            j -= 1;
+        }
+        if self.is_terminal(j) && !(j == i && self.is_closer(next, first)) {
+            return !self.is_list_number(first, j) && self.starts_sentence(next);
+        }
+        // a quoted sentence without final punctuation: ,,Hij heeft er zin in'' Daarna ...
+        j != i
+            && self.tokens[first].kind == TokenKind::Quote
+            && self.is_opening_quote(first)
+            && self.is_closing_quote(i, first)
+            && self.tokens[next].kind == TokenKind::Word
+            && starts_upper_case(self.token_text(next))
+    }
+
+    /// Whether token `i` ends a sentence by itself: `.`, `!`, `?`, an ellipsis, or an
+    /// abbreviation that may close a clause.
+    fn is_terminal(&self, i: usize) -> bool {
+        let token = self.tokens[i];
+        let text = self.token_text(i);
+        match token.kind {
+            TokenKind::Punct => {
+                text == "…" || text.bytes().all(|b| matches!(b, b'.' | b'!' | b'?'))
+            }
+            TokenKind::Word => text.len() > 2 && text.ends_with('.') && may_end_sentence(text),
+            _ => false,
+        }
+    }
+
+    /// Whether the sentence so far is only a list number or letter (`1.`, `IV.`, `b.`).
+    fn is_list_number(&self, first: usize, terminal: usize) -> bool {
+        if terminal != first + 1 || self.token_text(terminal) != "." {
+            return false;
+        }
+        let item = self.token_text(first);
+        let line_start = self.line_start(self.tokens[first].span.start);
+        let at_line_start = self.bytes[line_start..self.tokens[first].span.start].iter().all(u8::is_ascii_whitespace);
+        at_line_start
+            && match self.tokens[first].kind {
+                TokenKind::Number => item.len() <= 3,
+                TokenKind::Word => item.len() <= 4 && item.bytes().all(|b| b"IVXLivxl".contains(&b)),
+                _ => false,
+            }
+    }
+
+    /// Whether token `i` closes a quotation or bracket (and so stays with the sentence before).
+    fn is_closer(&self, i: usize, first: usize) -> bool {
+        if i >= self.tokens.len() {
+            return false;
+        }
+        match self.tokens[i].kind {
+            TokenKind::Quote => self.is_closing_quote(i, first),
+            TokenKind::Punct => matches!(self.token_text(i), ")" | "]" | "}"),
+            _ => false,
+        }
+    }
+
+    /// Whether the quote token `i` closes a quotation.
+    ///
+    /// Spacing decides first (glued to the word before and not to the word after: closing);
+    /// then the mark itself (`”`, `''`, `»` close; `„`, `,,`, `“`, `«` open); a straight `"` or
+    /// `'` closes when the sentence so far holds an odd number of them.
+    fn is_closing_quote(&self, i: usize, first: usize) -> bool {
+        let glued_before = i > 0 && self.tokens[i - 1].span.end == self.tokens[i].span.start;
+        let glued_after = i + 1 < self.tokens.len() && self.tokens[i].span.end == self.tokens[i + 1].span.start;
+        let text = self.token_text(i);
+        match text {
+            ",," | "„" | "‚" | "“" | "«" | "‘" | "``" => return glued_before && !glued_after && text != ",," && text != "„",
+            "''" | "”" | "»" | "’" | "›" => return !(glued_after && !glued_before),
+            _ => {}
+        }
+        if glued_before != glued_after {
+            return glued_before;
+        }
+        let same = (first..i).filter(|&k| self.token_text(k) == text).count();
+        same % 2 == 1
+    }
+
+    /// Whether the quote token `i` opens a quotation.
+    fn is_opening_quote(&self, i: usize) -> bool {
+        !self.is_closing_quote(i, i)
+    }
+
+    /// Whether token `i` can be the first token of a sentence.
+    fn starts_sentence(&self, i: usize) -> bool {
+        let text = self.token_text(i);
+        match self.tokens[i].kind {
+            TokenKind::Word => {
+                let first = text.chars().next().unwrap_or(' ');
+                first.is_uppercase() || first.is_numeric() || matches!(first, '\'' | '’' | '‘' | '#' | '@')
+            }
+            TokenKind::Number | TokenKind::Symbol => true,
+            TokenKind::Quote => {
+                self.is_opening_quote(i)
+                    && (i + 1 >= self.tokens.len()
+                        || !matches!(self.tokens[i + 1].kind, TokenKind::Word)
+                        || !starts_lower_case(self.token_text(i + 1)))
+            }
+            TokenKind::Punct => matches!(text, "(" | "[" | "-" | "–" | "—" | "•" | "·" | "●" | "▪" | "*"),
+            TokenKind::Url | TokenKind::Email => false,
+        }
+    }
+
+    /// Whether token `i` is a bullet at the start of a line (`- `, `• `, `* `).
+    fn starts_line_item(&self, i: usize) -> bool {
+        matches!(self.token_text(i), "-" | "–" | "—" | "•" | "·" | "●" | "▪" | "*")
+    }
+
+    /// Whether the sentence from `first` to `last` is a heading: alone on its line(s), short,
+    /// without final punctuation, not a list item.
+    fn is_heading(&self, first: usize, last: usize) -> bool {
+        let start = self.tokens[first].span.start;
+        let end = self.tokens[last].span.end;
+        let alone_before = self.bytes[..start].iter().rev().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
+        let alone_after = self.bytes[end..].iter().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
+        let ends_open = !self.is_terminal(last)
+            && !matches!(self.token_text(last), ":" | ";" | "," | ")")
+            && !(self.is_closer(last, first) && last > first && self.is_terminal(last - 1));
+        alone_before
+            && alone_after
+            && ends_open
+            && last - first < 20
+            && !self.starts_line_item(first)
+            && !self.bytes[start..end].contains(&b'\n')
+    }
+
+    /// If the text opens with the crawl marker (` date 2024-09`), the index of its last token.
+    fn crawl_marker_end(&self) -> Option<usize> {
+        let tokens = self.tokens;
+        if tokens.len() < 3 || self.token_text(0) != "date" || tokens[1].kind != TokenKind::Number {
+            return None;
+        }
+        let leading_space_only = self.bytes[..tokens[0].span.start].iter().all(u8::is_ascii_whitespace);
+        let date = self.token_text(1);
+        let looks_like_date = date.len() >= 4
+            && date.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && date[4..].bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        (leading_space_only && looks_like_date).then_some(1)
+    }
+}
+
+/// Number of line breaks in a run of whitespace; `\r\n` counts once, U+2029 (paragraph
+/// separator) twice, U+2028 (line separator) once.
+pub(crate) fn line_breaks(gap: &[u8]) -> usize {
+    let mut count = 0;
+    let mut k = 0;
+    while k < gap.len() {
+        match gap[k] {
+            b'\n' => count += 1,
+            b'\r' if gap.get(k + 1) != Some(&b'\n') => count += 1,
+            0xE2 if gap.get(k + 1) == Some(&0x80) && gap.get(k + 2) == Some(&0xA8) => count += 1,
+            0xE2 if gap.get(k + 1) == Some(&0x80) && gap.get(k + 2) == Some(&0xA9) => count += 2,
+            _ => {}
+        }
+        k += 1;
+    }
+    count
+}
+
+/// Whether `text` starts with a lower-case letter.
+fn starts_lower_case(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether `text` starts with an upper-case letter.
+fn starts_upper_case(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{split_sentences, tokenize};
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text, &tokenize(text)).iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_titles_do_not_end_sentences() {
+        let text = "Zij sprak o.a. met dr. Pels en J.P. Korenwolf over bijv. Brussel. Daarna ging ze.";
+        assert_eq!(
+            sentences(text),
+            ["Zij sprak o.a. met dr. Pels en J.P. Korenwolf over bijv. Brussel.", "Daarna ging ze."]
+        );
+    }
+
+    #[test]
+    fn clause_closing_abbreviations_do() {
+        assert_eq!(sentences("Er waren appels, peren enz. Het was druk."), ["Er waren appels, peren enz.", "Het was druk."]);
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        let text = ",,Wij gaan niet. Nooit.'' Daarna zweeg hij. „Echt?” vroeg ze. “Ja.” Zo ging het.";
+        assert_eq!(
+            sentences(text),
+            [",,Wij gaan niet.", "Nooit.''", "Daarna zweeg hij.", "„Echt?” vroeg ze.", "“Ja.”", "Zo ging het."]
+        );
+        let spaced = "Het was een droom. '' ,,Echt waar.''";
+        assert_eq!(sentences(spaced), ["Het was een droom. ''", ",,Echt waar.''"]);
+    }
+
+    #[test]
+    fn lower_case_after_a_full_stop_continues() {
+        assert_eq!(sentences("Hij wachtte... en wachtte."), ["Hij wachtte... en wachtte."]);
+    }
+
+    #[test]
+    fn headings_paragraphs_and_lists() {
+        let text = "Kernpunten\n- Eerste punt van de lijst.\n- Tweede punt.\n\nEen kop\n\nGewone tekst hier.";
+        let tokens = tokenize(text);
+        let split = split_sentences(text, &tokens);
+        let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(texts, ["Kernpunten", "- Eerste punt van de lijst.", "- Tweede punt.", "Een kop", "Gewone tekst hier."]);
+        let headings: Vec<bool> = split.iter().map(|s| s.heading).collect();
+        assert_eq!(headings, [true, false, false, true, false]);
+        let paragraphs: Vec<usize> = split.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined() {
+        let text = "Dit is een lange zin die over de regel heen\nloopt en daarna eindigt.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn crawl_marker_is_its_own_sentence() {
+        let text = " date 2023-05 De gemeente Veldhoven besloot iets.";
+        assert_eq!(sentences(text), ["date 2023-05", "De gemeente Veldhoven besloot iets."]);
+    }
+
+    #[test]
+    fn list_numbers_stay_with_their_item() {
+        assert_eq!(sentences("1. Eerste punt.\n2. Tweede punt."), ["1. Eerste punt.", "2. Tweede punt."]);
+    }
+}
