@@ -1,0 +1,176 @@
+//! The article record as it comes out of a reader, and the pieces derived from it at once:
+//! its date with precision, its stable id, its language.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How precise an article's date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+    Unknown,
+}
+
+impl DatePrecision {
+    /// The precision as stored in the database: day, month, year, unknown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+            DatePrecision::Unknown => "unknown",
+        }
+    }
+}
+
+/// A date and how much of it is known. A month-precise date is stored as the 1st of the month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDate {
+    pub date: Option<NaiveDate>,
+    pub precision: DatePrecision,
+}
+
+impl ArticleDate {
+    /// No date known.
+    pub const UNKNOWN: ArticleDate = ArticleDate { date: None, precision: DatePrecision::Unknown };
+
+    /// The date as written for people and in the database, to its precision:
+    /// `2024-09-17`, `2024-09`, `2024` or empty.
+    pub fn display(&self) -> String {
+        match (self.date, self.precision) {
+            (Some(d), DatePrecision::Day) => d.format("%Y-%m-%d").to_string(),
+            (Some(d), DatePrecision::Month) => d.format("%Y-%m").to_string(),
+            (Some(d), DatePrecision::Year) => d.format("%Y").to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+const DUTCH_MONTHS: [&str; 12] = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+];
+
+/// Parses the date forms found in news exports: `2024-09-17`, `2024-09-17T10:00:00Z`,
+/// `2024-09`, `2024`, `17-09-2024`, `17/09/2024`, `17 september 2024`. Returns `None` when
+/// the text is not a date.
+pub fn parse_date(raw: &str) -> Option<ArticleDate> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let day = |y: i32, m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(y, m, d).map(|date| ArticleDate { date: Some(date), precision: DatePrecision::Day })
+    };
+    let head: String = s.chars().take(10).collect();
+    let digits: Vec<&str> = head.split(['-', '/', '.']).collect();
+    let all_numeric = digits.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if all_numeric {
+        let nums: Vec<u32> = digits.iter().filter_map(|p| p.parse().ok()).collect();
+        match (digits.len(), digits[0].len()) {
+            (3, 4) => return day(nums[0] as i32, nums[1], nums[2]),
+            (3, _) if digits[2].len() == 4 => return day(nums[2] as i32, nums[1], nums[0]),
+            (2, 4) => {
+                return NaiveDate::from_ymd_opt(nums[0] as i32, nums[1], 1)
+                    .map(|date| ArticleDate { date: Some(date), precision: DatePrecision::Month })
+            }
+            (1, 4) if s.len() == 4 => {
+                return NaiveDate::from_ymd_opt(nums[0] as i32, 1, 1)
+                    .map(|date| ArticleDate { date: Some(date), precision: DatePrecision::Year })
+            }
+            _ => return None,
+        }
+    }
+    let words: Vec<String> = s.split_whitespace().map(|w| w.trim_matches(',').to_lowercase()).collect();
+    if words.len() >= 3 {
+        let month = DUTCH_MONTHS.iter().position(|m| *m == words[1] || m[..3] == words[1][..words[1].len().min(3)] && words[1].len() >= 3)?;
+        let d: u32 = words[0].parse().ok()?;
+        let y: i32 = words[2].parse().ok()?;
+        return day(y, month as u32 + 1, d);
+    }
+    None
+}
+
+/// One article as read from input, before cleaning and analysis.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawArticle {
+    /// The input file the article came from.
+    pub path: String,
+    /// The line (JSONL, CSV) or record number (WARC) inside that file; 0 for whole files.
+    pub line: u64,
+    /// The document name: the input file name without extension, or the record's own id.
+    pub doc: String,
+    /// Where it was published (outlet), or the input folder when nothing says.
+    pub source: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<ArticleDate>,
+    /// The article text: the input as read, minus only a leading crawl marker.
+    pub text: String,
+    /// Byte offset in the decoded input where `text` starts (maps offsets back to the input).
+    pub text_offset: usize,
+    /// Other fields of the record, kept as they were.
+    pub metadata: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The stable id of an article: derived from its source and its content, so the same
+/// article read again gets the same id. 16 hex digits.
+pub fn article_id(source: &str, text: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(source.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(normalized_for_hash(text).as_bytes());
+    hasher.finalize().to_hex()[..16].to_string()
+}
+
+/// The hash of the article's words alone (whitespace-insensitive): equal for exact duplicates.
+pub fn content_hash(text: &str) -> String {
+    blake3::hash(normalized_for_hash(text).as_bytes()).to_hex()[..32].to_string()
+}
+
+fn normalized_for_hash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Detects the language of a text: an ISO 639-3 code such as `nld`, or `und` when unsure.
+pub fn detect_language(text: &str) -> String {
+    let sample: String = text.chars().take(3000).collect();
+    match whatlang::detect(&sample) {
+        Some(info) if info.confidence() > 0.2 || sample.len() > 200 => info.lang().code().to_string(),
+        _ => "und".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates_with_their_precision() {
+        assert_eq!(parse_date("2024-09-17").unwrap().display(), "2024-09-17");
+        assert_eq!(parse_date("2024-09-17T10:00:00Z").unwrap().display(), "2024-09-17");
+        assert_eq!(parse_date("2022-03").unwrap().precision, DatePrecision::Month);
+        assert_eq!(parse_date("2023").unwrap().display(), "2023");
+        assert_eq!(parse_date("17-09-2024").unwrap().display(), "2024-09-17");
+        assert_eq!(parse_date("3 maart 2022").unwrap().display(), "2022-03-03");
+        assert!(parse_date("gisteren").is_none());
+        assert!(parse_date("2024-13-01").is_none());
+    }
+
+    #[test]
+    fn id_is_stable_and_depends_on_source_and_content() {
+        let a = article_id("nos", "De raad  vergaderde.");
+        assert_eq!(a, article_id("nos", "De raad vergaderde."));
+        assert_ne!(a, article_id("ad", "De raad vergaderde."));
+        assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn detects_dutch_and_english() {
+        assert_eq!(detect_language("De minister van Buitenlandse Zaken zei dinsdag dat het kabinet de steun aan het land wil voortzetten."), "nld");
+        assert_eq!(detect_language("The minister said on Tuesday that the government would continue its support for the country."), "eng");
+    }
+}

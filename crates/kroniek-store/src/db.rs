@@ -1,0 +1,607 @@
+//! The corpus database: SQLite, the truth from which everything else (the search index) is
+//! derived. Writes happen in batches, each in one transaction, so a crash or Ctrl-C loses
+//! nothing that was committed and a re-run resumes where it stopped.
+
+use crate::dedup::{self, Signature};
+use crate::StoreError;
+use kroniek_nlp::Annotations;
+use kroniek_text::TextLayers;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The file name of the database inside a corpus directory.
+pub const DATABASE_FILE: &str = "corpus.sqlite";
+const SCHEMA: &str = include_str!("schema.sql");
+const SCHEMA_VERSION: &str = "1";
+
+/// An article ready to store: what was read plus everything derived from it.
+#[derive(Debug)]
+pub struct PreparedArticle {
+    pub raw: crate::article::RawArticle,
+    pub id: String,
+    pub content_hash: String,
+    pub language: String,
+    pub layers: TextLayers,
+    pub annotations: Annotations,
+    pub signature: Option<Signature>,
+}
+
+/// What happened to one prepared article when a batch was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreOutcome {
+    /// Stored as a new article with this rowid.
+    Stored(i64),
+    /// Stored, and linked as a near-duplicate of an earlier article.
+    StoredNearDuplicate(i64),
+    /// The same article (same id) is already in the corpus: nothing changed.
+    AlreadyStored,
+    /// Another article with the same words is stored: recorded as a duplicate input.
+    Duplicate,
+}
+
+/// An article as stored.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoredArticle {
+    #[serde(skip)]
+    pub rowid: i64,
+    pub id: String,
+    pub doc: String,
+    pub source: String,
+    pub path: String,
+    pub line: i64,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub date_precision: String,
+    pub language: String,
+    pub text: String,
+    pub metadata: serde_json::Value,
+}
+
+/// A statement as stored, with its article's doc name and date.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoredStatement {
+    pub doc: String,
+    pub article: String,
+    pub kind: String,
+    pub speaker: String,
+    pub text: String,
+    pub cue: Option<String>,
+    pub date: Option<String>,
+    pub start: i64,
+    pub end: i64,
+}
+
+/// Which statements to list.
+#[derive(Clone, Debug, Default)]
+pub struct StatementFilter {
+    /// Words that must all appear among the speaker's words (case-insensitive).
+    pub speaker: Option<String>,
+    /// Only statements of these article rowids (from a search), when given.
+    pub articles: Option<Vec<i64>>,
+    /// ISO dates, inclusive; compared to the article's date as stored.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// A count for one value of a facet (a year, a month, a source, a language).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Count {
+    pub value: String,
+    pub articles: i64,
+}
+
+/// Counts per year, month, source and language.
+#[derive(Clone, Debug, Serialize)]
+pub struct CorpusStats {
+    pub articles: i64,
+    pub years: Vec<Count>,
+    pub months: Vec<Count>,
+    pub sources: Vec<Count>,
+    pub languages: Vec<Count>,
+    pub duplicate_inputs: i64,
+    pub near_duplicates: i64,
+    pub statements: i64,
+}
+
+/// One group of duplicates: the stored article and its copies.
+#[derive(Clone, Debug, Serialize)]
+pub struct DuplicateGroup {
+    /// The article kept (first stored).
+    pub original: GroupMember,
+    /// Exact copies found in other inputs (not stored again).
+    pub exact_copies: Vec<String>,
+    /// Near-duplicates stored as articles of their own and linked to the original.
+    pub near_duplicates: Vec<GroupMember>,
+}
+
+/// One article in a duplicate group.
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupMember {
+    pub id: String,
+    pub doc: String,
+    pub title: Option<String>,
+    pub similarity: Option<f64>,
+}
+
+/// An open corpus database.
+pub struct CorpusDb {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl CorpusDb {
+    /// Opens the corpus in `dir`, creating the directory and database when missing.
+    pub fn create_or_open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let path = dir.join(DATABASE_FILE);
+        let conn = Connection::open(&path).map_err(|e| StoreError::db(&path, e))?;
+        conn.execute_batch(SCHEMA).map_err(|e| StoreError::db(&path, e))?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;")
+            .map_err(|e| StoreError::db(&path, e))?;
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION])
+            .map_err(|e| StoreError::db(&path, e))?;
+        Ok(CorpusDb { conn, path })
+    }
+
+    /// Opens an existing corpus; an error that says how to create one when there is none.
+    pub fn open_existing(dir: &Path) -> Result<Self, StoreError> {
+        let path = dir.join(DATABASE_FILE);
+        if !path.is_file() {
+            return Err(StoreError::NoCorpus(dir.to_path_buf()));
+        }
+        Self::create_or_open(dir)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, error: rusqlite::Error) -> StoreError {
+        StoreError::db(&self.path, error)
+    }
+
+    /// Starts a run of ingest and returns its number.
+    pub fn start_run(&self) -> Result<i64, StoreError> {
+        self.conn.execute("INSERT INTO runs (started_at) VALUES (?1)", [now()]).map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records a run's totals when it ends.
+    pub fn finish_run(&self, run: i64, read: u64, stored: u64, duplicates: u64, skipped: u64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE runs SET finished_at = ?1, read = ?2, stored = ?3, duplicates = ?4, skipped = ?5 WHERE id = ?6",
+                params![now(), read as i64, stored as i64, duplicates as i64, skipped as i64, run],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Whether this input file was read to the end before with the same size and time.
+    pub fn is_input_unchanged(&self, path: &str, size: u64, modified: i64) -> Result<bool, StoreError> {
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM input_files WHERE path = ?1 AND size = ?2 AND modified = ?3",
+                params![path, size as i64, modified],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        Ok(found.is_some())
+    }
+
+    /// Writes one batch in one transaction: articles with their layers, problems met while
+    /// reading, and the input files finished. Returns what happened to each article.
+    pub fn write_batch(
+        &mut self,
+        run: i64,
+        articles: &[PreparedArticle],
+        problems: &[crate::read::ReadProblem],
+        finished_files: &[(String, u64, i64)],
+    ) -> Result<Vec<StoreOutcome>, StoreError> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| StoreError::db(&path, e))?;
+        let mut outcomes = Vec::with_capacity(articles.len());
+        for article in articles {
+            outcomes.push(store_article(&tx, article).map_err(|e| StoreError::db(&path, e))?);
+        }
+        {
+            let mut log = tx
+                .prepare_cached("INSERT INTO ingest_log (run, path, line, skipped, message) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(|e| StoreError::db(&path, e))?;
+            for p in problems {
+                log.execute(params![run, p.path, p.line.map(|l| l as i64), p.skipped, p.message])
+                    .map_err(|e| StoreError::db(&path, e))?;
+            }
+            let mut done = tx
+                .prepare_cached("INSERT OR REPLACE INTO input_files (path, size, modified, finished_at) VALUES (?1, ?2, ?3, ?4)")
+                .map_err(|e| StoreError::db(&path, e))?;
+            for (file, size, modified) in finished_files {
+                done.execute(params![file, *size as i64, modified, now()]).map_err(|e| StoreError::db(&path, e))?;
+            }
+        }
+        tx.commit().map_err(|e| StoreError::db(&path, e))?;
+        Ok(outcomes)
+    }
+
+    /// Finds an article by its id, or by its doc name when no id matches.
+    pub fn find_article(&self, key: &str) -> Result<Option<StoredArticle>, StoreError> {
+        let by_id = self.article_where("id = ?1", key)?;
+        match by_id {
+            Some(article) => Ok(Some(article)),
+            None => self.article_where("doc = ?1 ORDER BY rowid LIMIT 1", key),
+        }
+    }
+
+    /// The article with this rowid.
+    pub fn article_by_rowid(&self, rowid: i64) -> Result<Option<StoredArticle>, StoreError> {
+        self.article_where("rowid = ?1", &rowid.to_string())
+    }
+
+    fn article_where(&self, condition: &str, value: &str) -> Result<Option<StoredArticle>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE {condition}");
+        self.conn.query_row(&sql, [value], article_from_row).optional().map_err(|e| self.err(e))
+    }
+
+    /// Articles with rowid greater than `after`, in rowid order, at most `limit`.
+    pub fn articles_after(&self, after: i64, limit: usize) -> Result<Vec<StoredArticle>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT ?2");
+        let mut statement = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = statement.query_map(params![after, limit as i64], article_from_row).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The highest article rowid (0 for an empty corpus).
+    pub fn max_rowid(&self) -> Result<i64, StoreError> {
+        self.conn.query_row("SELECT COALESCE(MAX(rowid), 0) FROM articles", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// Entity names (lowercased) of an article by type, for the search index's entity fields.
+    pub fn entity_names(&self, rowid: i64) -> Result<Vec<(String, String)>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT type, name, aliases FROM article_entities WHERE article = ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = statement
+            .query_map([rowid], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)))
+            .map_err(|e| self.err(e))?;
+        let mut names = Vec::new();
+        for row in rows {
+            let (kind, name, aliases) = row.map_err(|e| self.err(e))?;
+            let aliases: Vec<String> = serde_json::from_str(&aliases).unwrap_or_default();
+            names.push((kind.clone(), name));
+            names.extend(aliases.into_iter().map(|a| (kind.clone(), a)));
+        }
+        Ok(names)
+    }
+
+    /// Counts per year, month, source and language.
+    pub fn stats(&self) -> Result<CorpusStats, StoreError> {
+        let count = |sql: &str| -> Result<i64, StoreError> { self.conn.query_row(sql, [], |r| r.get(0)).map_err(|e| self.err(e)) };
+        Ok(CorpusStats {
+            articles: count("SELECT COUNT(*) FROM articles")?,
+            years: self.counts("COALESCE(substr(date, 1, 4), 'unknown')")?,
+            months: self.counts("CASE WHEN date_precision IN ('day', 'month') THEN substr(date, 1, 7) ELSE COALESCE(substr(date, 1, 4) || '-??', 'unknown') END")?,
+            sources: self.counts("source")?,
+            languages: self.counts("language")?,
+            duplicate_inputs: count("SELECT COUNT(*) FROM duplicate_inputs")?,
+            near_duplicates: count("SELECT COUNT(*) FROM near_duplicates")?,
+            statements: count("SELECT COUNT(*) FROM statements")?,
+        })
+    }
+
+    fn counts(&self, expression: &str) -> Result<Vec<Count>, StoreError> {
+        let sql = format!("SELECT {expression} AS value, COUNT(*) FROM articles GROUP BY value ORDER BY value");
+        let mut statement = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let rows = statement
+            .query_map([], |row| Ok(Count { value: row.get(0)?, articles: row.get(1)? }))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Groups of exact copies and near-duplicates, largest first.
+    pub fn duplicate_groups(&self) -> Result<Vec<DuplicateGroup>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT article FROM duplicate_inputs UNION SELECT original FROM near_duplicates ORDER BY 1",
+            )
+            .map_err(|e| self.err(e))?;
+        let originals: Vec<i64> = statement
+            .query_map([], |row| row.get(0))
+            .map_err(|e| self.err(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut groups = Vec::new();
+        for original in originals {
+            groups.push(self.duplicate_group(original)?);
+        }
+        groups.sort_by_key(|g| std::cmp::Reverse(g.exact_copies.len() + g.near_duplicates.len()));
+        Ok(groups)
+    }
+
+    fn duplicate_group(&self, original: i64) -> Result<DuplicateGroup, StoreError> {
+        let member = |row: &rusqlite::Row| -> rusqlite::Result<GroupMember> {
+            Ok(GroupMember { id: row.get(0)?, doc: row.get(1)?, title: row.get(2)?, similarity: row.get(3)? })
+        };
+        let original_member = self
+            .conn
+            .query_row("SELECT id, doc, title, NULL FROM articles WHERE rowid = ?1", [original], member)
+            .map_err(|e| self.err(e))?;
+        let mut copies = self.conn.prepare_cached("SELECT path, line FROM duplicate_inputs WHERE article = ?1 ORDER BY path, line").map_err(|e| self.err(e))?;
+        let exact_copies = copies
+            .query_map([original], |row| {
+                let (path, line): (String, i64) = (row.get(0)?, row.get(1)?);
+                Ok(if line > 0 { format!("{path}:{line}") } else { path })
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut near = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.doc, a.title, n.similarity FROM near_duplicates n JOIN articles a ON a.rowid = n.article \
+                 WHERE n.original = ?1 ORDER BY a.rowid",
+            )
+            .map_err(|e| self.err(e))?;
+        let near_duplicates = near.query_map([original], member).map_err(|e| self.err(e))?.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        Ok(DuplicateGroup { original: original_member, exact_copies, near_duplicates })
+    }
+
+    /// Statements matching a filter, by date then position.
+    pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<StoredStatement>, StoreError> {
+        let mut sql = String::from(
+            "SELECT a.doc, a.id, s.kind, s.speaker, s.text, s.cue, a.date, s.start, s.end, s.article FROM statements s \
+             JOIN articles a ON a.rowid = s.article WHERE 1 = 1",
+        );
+        let mut values: Vec<String> = Vec::new();
+        if let Some(from) = &filter.from {
+            values.push(from.clone());
+            sql += &format!(" AND a.date >= ?{}", values.len());
+        }
+        if let Some(to) = &filter.to {
+            values.push(format!("{to}\u{10ffff}"));
+            sql += &format!(" AND a.date <= ?{}", values.len());
+        }
+        sql += " ORDER BY a.date, a.rowid, s.start";
+        let mut statement = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(values.iter()), |row| {
+                Ok((
+                    StoredStatement {
+                        doc: row.get(0)?,
+                        article: row.get(1)?,
+                        kind: row.get(2)?,
+                        speaker: row.get(3)?,
+                        text: row.get(4)?,
+                        cue: row.get(5)?,
+                        date: row.get(6)?,
+                        start: row.get(7)?,
+                        end: row.get(8)?,
+                    },
+                    row.get::<_, i64>(9)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let speaker_words: Vec<String> = filter
+            .speaker
+            .as_deref()
+            .map(|s| s.split_whitespace().map(fold_for_matching).collect())
+            .unwrap_or_default();
+        let allowed: Option<std::collections::HashSet<i64>> = filter.articles.as_ref().map(|a| a.iter().copied().collect());
+        let mut found = Vec::new();
+        for row in rows {
+            let (stored, article) = row.map_err(|e| self.err(e))?;
+            if allowed.as_ref().is_some_and(|set| !set.contains(&article)) {
+                continue;
+            }
+            let speaker: Vec<String> = stored.speaker.split_whitespace().map(fold_for_matching).collect();
+            if speaker_words.iter().all(|w| speaker.contains(w)) {
+                found.push(stored);
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// Lowercases and removes accents and a trailing genitive s is not touched: "Oekraïne" → "oekraine".
+pub fn fold_for_matching(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        out.push(match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        });
+    }
+    out
+}
+
+const ARTICLE_COLUMNS: &str =
+    "rowid, id, doc, source, path, line, url, title, date, date_precision, language, text, metadata";
+
+fn article_from_row(row: &rusqlite::Row) -> rusqlite::Result<StoredArticle> {
+    let metadata: String = row.get(12)?;
+    Ok(StoredArticle {
+        rowid: row.get(0)?,
+        id: row.get(1)?,
+        doc: row.get(2)?,
+        source: row.get(3)?,
+        path: row.get(4)?,
+        line: row.get(5)?,
+        url: row.get(6)?,
+        title: row.get(7)?,
+        date: row.get(8)?,
+        date_precision: row.get(9)?,
+        language: row.get(10)?,
+        text: row.get(11)?,
+        metadata: serde_json::from_str(&metadata).unwrap_or(serde_json::Value::Null),
+    })
+}
+
+/// Stores one article (or records it as a duplicate) inside the batch's transaction.
+fn store_article(tx: &rusqlite::Transaction, article: &PreparedArticle) -> rusqlite::Result<StoreOutcome> {
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT rowid FROM articles WHERE id = ?1")?
+        .query_row([&article.id], |r| r.get(0))
+        .optional()?;
+    if existing.is_some() {
+        return Ok(StoreOutcome::AlreadyStored);
+    }
+    let same_words: Option<i64> = tx
+        .prepare_cached("SELECT rowid FROM articles WHERE content_hash = ?1 LIMIT 1")?
+        .query_row([&article.content_hash], |r| r.get(0))
+        .optional()?;
+    if let Some(original) = same_words {
+        tx.prepare_cached("INSERT OR IGNORE INTO duplicate_inputs (article, path, line, doc) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![original, article.raw.path, article.raw.line as i64, article.raw.doc])?;
+        return Ok(StoreOutcome::Duplicate);
+    }
+    let raw = &article.raw;
+    let date = raw.date.map(|d| d.display()).filter(|d| !d.is_empty());
+    let precision = raw.date.map(|d| d.precision.as_str()).unwrap_or("unknown");
+    tx.prepare_cached(
+        "INSERT INTO articles (id, doc, source, path, line, url, title, date, date_precision, language, text, \
+         text_offset, metadata, content_hash, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        article.id,
+        raw.doc,
+        raw.source,
+        raw.path,
+        raw.line as i64,
+        raw.url,
+        raw.title,
+        date,
+        precision,
+        article.language,
+        raw.text,
+        raw.text_offset as i64,
+        serde_json::Value::Object(raw.metadata.clone()).to_string(),
+        article.content_hash,
+        now(),
+    ])?;
+    let rowid = tx.last_insert_rowid();
+    store_layers(tx, rowid, &article.layers)?;
+    store_annotations(tx, rowid, &raw.text, &article.annotations)?;
+    let near = match &article.signature {
+        Some(signature) => link_near_duplicate(tx, rowid, signature)?,
+        None => false,
+    };
+    Ok(if near { StoreOutcome::StoredNearDuplicate(rowid) } else { StoreOutcome::Stored(rowid) })
+}
+
+fn store_layers(tx: &rusqlite::Transaction, rowid: i64, layers: &TextLayers) -> rusqlite::Result<()> {
+    let mut sentence = tx.prepare_cached(
+        "INSERT INTO sentences (article, start, end, paragraph, heading, residue) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for s in &layers.sentences {
+        sentence.execute(params![rowid, s.span.start as i64, s.span.end as i64, s.paragraph as i64, s.heading, s.residue])?;
+    }
+    let mut residue = tx.prepare_cached("INSERT INTO residue (article, start, end, kind) VALUES (?1, ?2, ?3, ?4)")?;
+    for r in &layers.residue {
+        let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        residue.execute(params![rowid, r.span.start as i64, r.span.end as i64, kind])?;
+    }
+    Ok(())
+}
+
+fn store_annotations(tx: &rusqlite::Transaction, rowid: i64, text: &str, annotations: &Annotations) -> rusqlite::Result<()> {
+    let mut entity = tx.prepare_cached(
+        "INSERT INTO article_entities (article, local, name, type, aliases, roles, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (local, e) in annotations.entities.iter().enumerate() {
+        entity.execute(params![
+            rowid,
+            local as i64,
+            e.name,
+            e.kind.as_str(),
+            serde_json::to_string(&e.aliases).unwrap_or_default(),
+            serde_json::to_string(&e.roles).unwrap_or_default(),
+            e.mentions as i64
+        ])?;
+    }
+    let mut mention = tx.prepare_cached("INSERT INTO mentions (article, start, end, type, local, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
+    for m in &annotations.mentions {
+        mention.execute(params![rowid, m.span.start as i64, m.span.end as i64, m.kind.as_str(), m.entity as i64, m.role])?;
+    }
+    let mut statement = tx.prepare_cached(
+        "INSERT INTO statements (article, kind, speaker, speaker_local, speaker_start, speaker_end, cue, cue_start, cue_end, start, end, text) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for s in &annotations.statements {
+        let content = text.get(s.content.start..s.content.end).unwrap_or_default();
+        statement.execute(params![
+            rowid,
+            s.kind.as_str(),
+            s.speaker.name,
+            s.speaker.entity.map(|e| e as i64),
+            s.speaker.span.map(|sp| sp.start as i64),
+            s.speaker.span.map(|sp| sp.end as i64),
+            s.cue,
+            s.cue_span.map(|sp| sp.start as i64),
+            s.cue_span.map(|sp| sp.end as i64),
+            s.content.start as i64,
+            s.content.end as i64,
+            content
+        ])?;
+    }
+    Ok(())
+}
+
+/// Looks up earlier articles sharing an LSH bucket; links to the most similar one above the
+/// threshold (to its group's original). Then files this article's buckets.
+fn link_near_duplicate(tx: &rusqlite::Transaction, rowid: i64, signature: &Signature) -> rusqlite::Result<bool> {
+    let buckets = dedup::band_buckets(signature);
+    let mut candidates: Vec<i64> = Vec::new();
+    {
+        let mut lookup = tx.prepare_cached("SELECT article FROM lsh_buckets WHERE band = ?1 AND bucket = ?2")?;
+        for (band, bucket) in buckets.iter().enumerate() {
+            let found = lookup.query_map(params![band as i64, bucket], |r| r.get::<_, i64>(0))?;
+            for article in found {
+                candidates.push(article?);
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut best: Option<(i64, f64)> = None;
+    let mut load = tx.prepare_cached("SELECT signature FROM signatures WHERE article = ?1")?;
+    for candidate in candidates {
+        let bytes: Vec<u8> = load.query_row([candidate], |r| r.get(0))?;
+        let Some(other) = dedup::signature_from_bytes(&bytes) else { continue };
+        let similarity = dedup::similarity(signature, &other);
+        if similarity >= dedup::NEAR_DUPLICATE_SIMILARITY && best.is_none_or(|(_, s)| similarity > s) {
+            best = Some((candidate, similarity));
+        }
+    }
+    if let Some((candidate, similarity)) = best {
+        let root: i64 = tx
+            .prepare_cached("SELECT original FROM near_duplicates WHERE article = ?1")?
+            .query_row([candidate], |r| r.get(0))
+            .optional()?
+            .unwrap_or(candidate);
+        tx.prepare_cached("INSERT INTO near_duplicates (article, original, similarity) VALUES (?1, ?2, ?3)")?
+            .execute(params![rowid, root, similarity])?;
+    }
+    tx.prepare_cached("INSERT INTO signatures (article, signature) VALUES (?1, ?2)")?
+        .execute(params![rowid, dedup::signature_to_bytes(signature)])?;
+    let mut file = tx.prepare_cached("INSERT INTO lsh_buckets (band, bucket, article) VALUES (?1, ?2, ?3)")?;
+    for (band, bucket) in buckets.iter().enumerate() {
+        file.execute(params![band as i64, bucket, rowid])?;
+    }
+    Ok(best.is_some())
+}
+
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}

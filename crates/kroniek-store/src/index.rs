@@ -1,0 +1,210 @@
+//! The search index: tantivy, derived from the corpus database and rebuildable from it at
+//! any time (`kroniek reindex`).
+//!
+//! Text is indexed twice: `text` with Dutch stemming (raketten finds raket) and `text_exact`
+//! unstemmed for phrases and prefixes; both lowercase and with accents folded (Oekraine finds
+//! Oekraïne). The last indexed article's rowid is stored as the commit payload, so after a
+//! crash the index catches up with the database from there.
+
+use crate::db::{CorpusDb, StoredArticle};
+use crate::StoreError;
+use chrono::{Datelike, NaiveDate};
+use std::path::{Path, PathBuf};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+/// The folder of the index inside a corpus directory.
+pub const INDEX_FOLDER: &str = "index";
+const STEMMED: &str = "kroniek_dutch_stemmed";
+const EXACT: &str = "kroniek_folded";
+/// Memory the index writer may use, whatever the corpus size.
+const WRITER_MEMORY: usize = 120 * 1024 * 1024;
+
+/// The index's fields.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub rowid: Field,
+    pub title: Field,
+    pub title_exact: Field,
+    pub text: Field,
+    pub text_exact: Field,
+    /// Days since 1970-01-01 of the article's date (absent when unknown).
+    pub day: Field,
+    /// `2024-09`, for counts per calendar month.
+    pub month: Field,
+    pub source: Field,
+    pub language: Field,
+    /// Resolved entity names (lowercase, folded) per type, for person:, org:, place:, misc:.
+    pub person: Field,
+    pub org: Field,
+    pub place: Field,
+    pub misc: Field,
+}
+
+fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let indexed_text = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let fields = Fields {
+        rowid: builder.add_i64_field("rowid", NumericOptions::default().set_indexed().set_fast().set_stored()),
+        title: builder.add_text_field("title", indexed_text(STEMMED)),
+        title_exact: builder.add_text_field("title_exact", indexed_text(EXACT)),
+        text: builder.add_text_field("text", indexed_text(STEMMED)),
+        text_exact: builder.add_text_field("text_exact", indexed_text(EXACT)),
+        day: builder.add_i64_field("day", INDEXED | FAST),
+        month: builder.add_text_field("month", STRING | FAST),
+        source: builder.add_text_field("source", STRING | FAST),
+        language: builder.add_text_field("language", STRING | FAST),
+        person: builder.add_text_field("person", STRING),
+        org: builder.add_text_field("org", STRING),
+        place: builder.add_text_field("place", STRING),
+        misc: builder.add_text_field("misc", STRING),
+    };
+    let _ = STORED;
+    (builder.build(), fields)
+}
+
+fn register_analyzers(index: &Index) {
+    let stemmed = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::Dutch))
+        .build();
+    let exact = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(60))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(STEMMED, stemmed);
+    index.tokenizers().register(EXACT, exact);
+}
+
+/// Days since 1970-01-01: the value of the `day` field.
+pub fn day_number(date: NaiveDate) -> i64 {
+    (date - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid epoch")).num_days()
+}
+
+/// The corpus's search index.
+pub struct SearchIndex {
+    pub index: Index,
+    pub fields: Fields,
+    folder: PathBuf,
+}
+
+impl SearchIndex {
+    /// Opens the index in a corpus directory, creating an empty one when missing.
+    pub fn create_or_open(corpus_dir: &Path) -> Result<Self, StoreError> {
+        let folder = corpus_dir.join(INDEX_FOLDER);
+        std::fs::create_dir_all(&folder).map_err(|e| StoreError::io(&folder, e))?;
+        let (schema, fields) = build_schema();
+        let directory = tantivy::directory::MmapDirectory::open(&folder).map_err(|e| StoreError::index(&folder, e))?;
+        let index = Index::open_or_create(directory, schema).map_err(|e| StoreError::index(&folder, e))?;
+        register_analyzers(&index);
+        Ok(SearchIndex { index, fields, folder })
+    }
+
+    /// Deletes the index folder and creates an empty index (for `reindex`).
+    pub fn recreate(corpus_dir: &Path) -> Result<Self, StoreError> {
+        let folder = corpus_dir.join(INDEX_FOLDER);
+        if folder.exists() {
+            std::fs::remove_dir_all(&folder).map_err(|e| StoreError::io(&folder, e))?;
+        }
+        Self::create_or_open(corpus_dir)
+    }
+
+    /// A writer with bounded memory.
+    pub fn writer(&self) -> Result<IndexWriter, StoreError> {
+        self.index.writer(WRITER_MEMORY).map_err(|e| StoreError::index(&self.folder, e))
+    }
+
+    /// A reader that sees the last commit.
+    pub fn reader(&self) -> Result<IndexReader, StoreError> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| StoreError::index(&self.folder, e))
+    }
+
+    /// The rowid of the last article in the last commit (0 when none).
+    pub fn last_indexed_rowid(&self) -> i64 {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Adds one stored article, with its entity names, to the writer.
+    pub fn add_article(&self, writer: &IndexWriter, article: &StoredArticle, entities: &[(String, String)]) -> Result<(), StoreError> {
+        let f = self.fields;
+        let title = article.title.as_deref().unwrap_or("");
+        let mut document: TantivyDocument = doc!(
+            f.rowid => article.rowid,
+            f.title => title,
+            f.title_exact => title,
+            f.text => article.text.as_str(),
+            f.text_exact => article.text.as_str(),
+            f.source => article.source.to_lowercase(),
+            f.language => article.language.as_str(),
+        );
+        if let Some(date) = article.date.as_deref().and_then(|d| crate::article::parse_date(d)).and_then(|d| d.date) {
+            document.add_i64(f.day, day_number(date));
+            if article.date_precision != "year" {
+                document.add_text(f.month, format!("{:04}-{:02}", date.year(), date.month()));
+            }
+        }
+        for (kind, name) in entities {
+            let field = match kind.as_str() {
+                "PER" => f.person,
+                "ORG" => f.org,
+                "LOC" => f.place,
+                _ => f.misc,
+            };
+            document.add_text(field, entity_key(name));
+        }
+        writer.add_document(document).map_err(|e| StoreError::index(&self.folder, e))?;
+        Ok(())
+    }
+
+    /// Commits what the writer holds, recording `last_rowid` as the catch-up point.
+    pub fn commit(&self, writer: &mut IndexWriter, last_rowid: i64) -> Result<(), StoreError> {
+        let mut prepared = writer.prepare_commit().map_err(|e| StoreError::index(&self.folder, e))?;
+        prepared.set_payload(&last_rowid.to_string());
+        prepared.commit().map_err(|e| StoreError::index(&self.folder, e))?;
+        Ok(())
+    }
+
+    /// Indexes every article of the database not yet in the index (rowid above the last
+    /// commit's), in batches; returns how many were added.
+    pub fn catch_up(&self, db: &CorpusDb, writer: &mut IndexWriter, mut progress: impl FnMut(u64)) -> Result<u64, StoreError> {
+        let mut last = self.last_indexed_rowid();
+        let mut added = 0;
+        loop {
+            let batch = db.articles_after(last, 2000)?;
+            let Some(end) = batch.last().map(|a| a.rowid) else { break };
+            for article in &batch {
+                let entities = db.entity_names(article.rowid)?;
+                self.add_article(writer, article, &entities)?;
+            }
+            added += batch.len() as u64;
+            last = end;
+            self.commit(writer, last)?;
+            progress(added);
+        }
+        Ok(added)
+    }
+}
+
+/// The form of an entity name in the entity fields: lowercase, accents folded, single spaces.
+pub fn entity_key(name: &str) -> String {
+    name.split_whitespace().map(crate::db::fold_for_matching).collect::<Vec<_>>().join(" ")
+}
