@@ -1,11 +1,38 @@
 //! Statements: direct quotes, partial quotes and reported speech, each with its speaker.
 //!
-//! NOTE: placeholder with the final API; the quote finder and attribution rules replace it
-//! (issue 5).
+//! The flow for one article, in text order, sentence by sentence:
+//! 1. [`quotes`] pairs quote marks on the raw text (every Dutch newspaper style, apostrophes
+//!    told apart, quotes over several paragraphs);
+//! 2. [`view`] turns the tokens into words with paragraph, sentence and quote membership, and
+//!    marks page residue so pull quotes and captions are skipped;
+//! 3. each quote is a title or scare quote (dropped), a direct quote (a sentence or more of
+//!    its own) or a partial quote (a fragment inside a reporting sentence);
+//! 4. a direct quote takes the attribution after it (`…”, zei X`, `aldus X`, `gaat hij
+//!    verder`), before it (`X zei: …`, `X: "…"`), in the next sentence (`Dat zei X`), or else
+//!    continues the speaker of the previous statement;
+//! 5. [`reported`] finds reported speech (`X zei dat …`, `volgens X …`, `…, zei X`);
+//! 6. [`attribution`] parses the speaker phrase from the text around the cue and links it to
+//!    an article entity (names by last word, pronouns to the most recent person, roles to the
+//!    entity seen with that role), or keeps a group as written.
+//!
+//! The speech-verb lexicon is [`cues`]; the scorer for gold files is [`scoring`].
+
+mod attribution;
+mod clause;
+pub mod cues;
+pub mod quotes;
+mod reported;
+pub mod scoring;
+mod view;
+mod vocab;
 
 use crate::entities::{ArticleEntity, Mention};
+use attribution::{parse_phrase, Head, Resolver};
+use clause::{cue_at, is_coordinated, subject_phrase, CueHit};
 use kroniek_text::{Span, TextLayers};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use view::{UnitKind, View};
 
 /// How the words are given: quoted whole, quoted in part, or reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -23,6 +50,16 @@ impl StatementKind {
             StatementKind::Direct => "direct",
             StatementKind::Partial => "partial",
             StatementKind::Indirect => "indirect",
+        }
+    }
+
+    /// Parses direct / partial / indirect.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "direct" => Some(StatementKind::Direct),
+            "partial" => Some(StatementKind::Partial),
+            "indirect" => Some(StatementKind::Indirect),
+            _ => None,
         }
     }
 }
@@ -50,12 +87,426 @@ pub struct Statement {
     pub content: Span,
 }
 
-/// Finds the statements of one article (placeholder: finds none).
+/// Finds the statements of one article, in text order.
 pub fn extract_statements(
-    _text: &str,
-    _layers: &TextLayers,
-    _mentions: &[Mention],
-    _entities: &[ArticleEntity],
+    text: &str,
+    layers: &TextLayers,
+    mentions: &[Mention],
+    entities: &[ArticleEntity],
 ) -> Vec<Statement> {
-    Vec::new()
+    let pieces = quotes::find_quotes(text);
+    let view = View::build(text, layers, pieces);
+    if view.units.is_empty() {
+        return Vec::new();
+    }
+    let resolver = Resolver::new(&view, mentions, entities);
+    let mut finder = Finder { view: &view, resolver, found: Vec::new(), used_cues: HashSet::new(), group_speakers: HashMap::new() };
+    for (start, end) in sentence_ranges(&view) {
+        if view.units[start..end].iter().all(|u| u.skip) {
+            continue;
+        }
+        finder.sentence(start, end);
+    }
+    let mut found = finder.found;
+    found.sort_by_key(|f| f.0);
+    dedupe(text, found.into_iter().map(|f| f.1).collect())
 }
+
+/// Drops a statement whose words repeat an earlier one (a pull quote printed twice), keeping
+/// the one with its own cue.
+fn dedupe(text: &str, statements: Vec<Statement>) -> Vec<Statement> {
+    let key = |s: &Statement| {
+        s.content.text(text).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
+    };
+    let mut best: HashMap<String, usize> = HashMap::new();
+    for (i, s) in statements.iter().enumerate() {
+        let k = key(s);
+        match best.get(&k) {
+            Some(&j) if statements[j].cue.is_some() || s.cue.is_none() => {}
+            _ => {
+                best.insert(k, i);
+            }
+        }
+    }
+    let keep: HashSet<usize> = best.into_values().collect();
+    statements.into_iter().enumerate().filter(|(i, _)| keep.contains(i)).map(|(_, s)| s).collect()
+}
+
+fn sentence_ranges(view: &View) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for i in 1..=view.units.len() {
+        if i == view.units.len() || view.units[i].sentence != view.units[start].sentence {
+            ranges.push((start, i));
+            start = i;
+        }
+    }
+    ranges
+}
+
+/// The state of one article's pass: statements found so far and cues already used.
+struct Finder<'v, 'a> {
+    view: &'v View<'a>,
+    resolver: Resolver<'a>,
+    /// (first unit, statement).
+    found: Vec<(usize, Statement)>,
+    used_cues: HashSet<usize>,
+    /// Quote groups over several paragraphs → their speaker and cue.
+    group_speakers: HashMap<usize, (Speaker, Option<String>, Option<Span>)>,
+}
+
+/// An attribution found for a quote or clause.
+struct Attribution {
+    speaker: Speaker,
+    cue: Option<String>,
+    cue_span: Option<Span>,
+}
+
+impl<'v, 'a> Finder<'v, 'a> {
+    fn span_of(&self, start: usize, end: usize) -> Span {
+        Span::new(self.view.units[start].span.start, self.view.units[end - 1].span.end)
+    }
+
+    fn emit(&mut self, first_unit: usize, kind: StatementKind, content: Span, attribution: Attribution) {
+        self.resolver.remember(first_unit, &attribution.speaker);
+        let statement = Statement { speaker: attribution.speaker, cue: attribution.cue, cue_span: attribution.cue_span, kind, content };
+        self.found.push((first_unit, statement));
+    }
+
+    fn sentence(&mut self, start: usize, end: usize) {
+        let view = self.view;
+        let mut partial_cues: HashSet<usize> = HashSet::new();
+        for i in start..end {
+            let UnitKind::Open(k) = view.units[i].kind else { continue };
+            if view.pieces[k].depth != 0 || view.units[i].skip || view.units[i].quote.is_some() {
+                continue;
+            }
+            self.quote(k, i, start, end, &mut partial_cues);
+        }
+        self.reported(start, end, &partial_cues);
+    }
+
+    /// The unit of the closing mark of piece `k`, if any.
+    fn close_unit(&self, k: usize, from: usize) -> Option<usize> {
+        (from..self.view.units.len()).find(|&j| self.view.units[j].kind == UnitKind::Close(k))
+    }
+
+    fn quote(&mut self, k: usize, open: usize, start: usize, end: usize, partial_cues: &mut HashSet<usize>) {
+        let view = self.view;
+        let piece = view.pieces[k].clone();
+        let content_units: Vec<usize> = (open + 1..view.units.len()).take_while(|&j| view.units[j].quote == Some(k)).collect();
+        let words = content_units.iter().filter(|&&j| view.is_word(j)).count();
+        if words == 0 || piece.content.start >= piece.content.end {
+            return;
+        }
+        if self.is_title(k, open, &content_units) {
+            return;
+        }
+        let close = self.close_unit(k, open);
+        let words_before = (start..open).filter(|&j| view.is_word(j) && view.units[j].quote.is_none()).count();
+        let after_colon = open > start && view.is_punct(open - 1, ":");
+        let after_cue_comma = open > start + 1 && view.is_punct(open - 1, ",") && (start..open - 1).any(|j| cue_at(view, j).is_some_and(|h| h.verb.is_some()));
+        let continuation = self.group_speakers.contains_key(&piece.group) || piece.continued;
+        let direct = words_before == 0 || after_colon || after_cue_comma || continuation;
+        if !direct {
+            if let Some(attribution) = self.partial_attribution(open, close.unwrap_or(open), start, end, partial_cues) {
+                self.emit(open, StatementKind::Partial, piece.content, attribution);
+            }
+            return;
+        }
+        if piece.close.is_none() && !piece.continued && words < 4 {
+            return;
+        }
+        let attribution = self
+            .group_speakers
+            .get(&piece.group)
+            .map(|(s, _, _)| Attribution { speaker: s.clone(), cue: None, cue_span: None })
+            .or_else(|| close.and_then(|c| self.attribution_after(c)))
+            .or_else(|| self.attribution_of_continued_group(k))
+            .or_else(|| self.attribution_before(open, start))
+            .or_else(|| self.attribution_next_sentence(end))
+            .or_else(|| self.continuing_speaker(open));
+        let Some(attribution) = attribution else { return };
+        if piece.continued || self.group_speakers.contains_key(&piece.group) {
+            self.group_speakers.entry(piece.group).or_insert((attribution.speaker.clone(), None, None));
+        }
+        self.emit(open, StatementKind::Direct, piece.content, attribution);
+    }
+
+    /// A title or name in quote marks: a few capitalised words without final punctuation,
+    /// or a quote after a naming noun ("de oefening ‘Steadfast Noon’").
+    fn is_title(&self, k: usize, open: usize, content: &[usize]) -> bool {
+        let view = self.view;
+        let words: Vec<usize> = content.iter().copied().filter(|&j| view.is_word(j)).collect();
+        let text = view.pieces[k].content.text(view.text);
+        let capitalised = words.iter().filter(|&&j| view.units[j].capital).count();
+        let function = words.iter().filter(|&&j| vocab::is_name_particle(view.lower(j)) || matches!(view.lower(j), "en" | "of" | "het" | "een" | "voor" | "met")).count();
+        let title_case = words.len() <= 6 && capitalised + function == words.len() && capitalised >= 1 && !text.ends_with(['.', '!', '?', ',']);
+        let naming = open > 0 && view.is_word(open - 1) && vocab::is_naming_noun(view.lower(open - 1));
+        (title_case && (words.len() > 1 || open == 0 || !(open > 0 && view.is_punct(open - 1, ":")))) || naming
+    }
+
+    fn cue_attribution(&self, hit: &CueHit, speaker: Speaker) -> Attribution {
+        let view = self.view;
+        let cue_span = Some(Span::new(view.units[hit.unit].span.start, view.units[hit.last_unit()].span.end));
+        Attribution { speaker, cue: Some(hit.text(view)), cue_span }
+    }
+
+    /// `…”, zei X` · `…”, aldus X` · `…”, gaat hij verder` · `…”, klonk het`.
+    fn attribution_after(&mut self, close: usize) -> Option<Attribution> {
+        let view = self.view;
+        let mut j = close + 1;
+        if j < view.units.len() && view.is_punct(j, ",") {
+            j += 1;
+        }
+        if j < view.units.len() && view.is_word(j) && view.lower(j) == "zo" {
+            j += 1;
+        }
+        if j >= view.units.len() || view.units[j].sentence != view.units[close].sentence && !view.is_punct(close + 1, ",") {
+            return None;
+        }
+        let hit = cue_at(view, j)?;
+        self.used_cues.insert(hit.unit);
+        let end = clause::clause_end(view, hit.unit);
+        let speaker = match parse_phrase(view, j + 1, end.max(j + 2)) {
+            Some(phrase) => self.resolver.resolve(view, &phrase, j),
+            None => None,
+        };
+        let speaker = speaker.or_else(|| self.continuing_speaker(close).map(|a| a.speaker))?;
+        Some(self.cue_attribution(&hit, speaker))
+    }
+
+    /// A quote over several paragraphs attributed at its end: look at the last piece.
+    fn attribution_of_continued_group(&mut self, k: usize) -> Option<Attribution> {
+        let view = self.view;
+        let group = view.pieces[k].group;
+        if !view.pieces[k].continued {
+            return None;
+        }
+        let last = (k..view.pieces.len()).filter(|&m| view.pieces[m].group == group && view.pieces[m].depth == 0).last()?;
+        let open = view.units.iter().position(|u| u.kind == UnitKind::Open(last))?;
+        let close = self.close_unit(last, open)?;
+        self.attribution_after(close)
+    }
+
+    /// `X zei: ,,…”` · `X: "…"` · `zei hij, ,,…”` · a previous sentence ending in a colon.
+    fn attribution_before(&mut self, open: usize, start: usize) -> Option<Attribution> {
+        let view = self.view;
+        let mut region_end = open;
+        let mut region_start = start;
+        if region_end == region_start {
+            // The quote opens its sentence: a colon at the end of the sentence before?
+            if start == 0 || !view.is_punct(start - 1, ":") {
+                return None;
+            }
+            region_end = start - 1;
+            region_start = (0..region_end).rev().take_while(|&j| view.units[j].sentence == view.units[region_end - 1].sentence).last()?;
+        } else if view.is_punct(region_end - 1, ":") || view.is_punct(region_end - 1, ",") {
+            region_end -= 1;
+        } else {
+            return None;
+        }
+        for j in (region_start..region_end).rev() {
+            if view.units[j].quote.is_some() {
+                continue;
+            }
+            let Some(hit) = cue_at(view, j) else { continue };
+            if hit.verb.is_none() {
+                continue;
+            }
+            let speaker = self.subject_speaker(&hit)?;
+            self.used_cues.insert(hit.unit);
+            return Some(self.cue_attribution(&hit, speaker));
+        }
+        // "Jansen: ‘…’"
+        let phrase = attribution::parse_phrase_before(view, region_start, region_end)?;
+        if view.is_punct(region_end, ":") && matches!(phrase.head, Head::Name | Head::Role | Head::Group | Head::Collective) {
+            let speaker = self.resolver.resolve(view, &phrase, region_end)?;
+            let colon = view.units[region_end].span;
+            return Some(Attribution { speaker, cue: Some(":".into()), cue_span: Some(colon) });
+        }
+        None
+    }
+
+    /// `,,…” Dat zei X gisteren.`
+    fn attribution_next_sentence(&mut self, end: usize) -> Option<Attribution> {
+        let view = self.view;
+        if end + 2 >= view.units.len() || !view.is_word(end) || view.units[end].paragraph != view.units[end - 1].paragraph {
+            return None;
+        }
+        if !matches!(view.lower(end), "dat" | "dit") {
+            return None;
+        }
+        let hit = cue_at(view, end + 1)?;
+        hit.verb?;
+        let phrase = parse_phrase(view, end + 2, clause::clause_end(view, end + 1))?;
+        let speaker = self.resolver.resolve(view, &phrase, end + 1)?;
+        self.used_cues.insert(hit.unit);
+        Some(self.cue_attribution(&hit, speaker))
+    }
+
+    /// A quote without attribution of its own continues the previous statement's speaker
+    /// (same paragraph or the ones just before).
+    fn continuing_speaker(&self, at: usize) -> Option<Attribution> {
+        let view = self.view;
+        let (unit, speaker) = self.resolver.last_speaker(at)?;
+        let near = view.units[at].paragraph <= view.units[*unit].paragraph + 3;
+        near.then(|| Attribution { speaker: Speaker { span: None, ..speaker.clone() }, cue: None, cue_span: None })
+    }
+
+    /// The speaker of a verb cue's clause: its subject, or for a coordinated clause the
+    /// subject of the clause before, or the most recent speaker for "die".
+    fn subject_speaker(&self, hit: &CueHit) -> Option<Speaker> {
+        let view = self.view;
+        if let Some(phrase) = subject_phrase(view, hit) {
+            if let Some(s) = self.resolver.resolve(view, &phrase, hit.unit) {
+                return Some(s);
+            }
+        }
+        if is_coordinated(view, hit) {
+            let sentence = view.units[hit.unit].sentence;
+            let (unit, speaker) = self.resolver.last_speaker(hit.unit)?;
+            if view.units[*unit].sentence == sentence || view.units[*unit].paragraph == view.units[hit.unit].paragraph {
+                return Some(Speaker { span: None, ..speaker.clone() });
+            }
+            // The subject at the start of the sentence: "Jansen heeft …, maar benadrukt dat".
+            let mut s = hit.unit;
+            while s > 0 && view.units[s - 1].sentence == sentence {
+                s -= 1;
+            }
+            let phrase = parse_phrase(view, s, hit.unit)?;
+            return self.resolver.resolve(view, &phrase, hit.unit);
+        }
+        None
+    }
+
+    /// The speaker of a partial quote: the nearest cue in its sentence, before it or after.
+    fn partial_attribution(&mut self, open: usize, close: usize, start: usize, end: usize, partial_cues: &mut HashSet<usize>) -> Option<Attribution> {
+        let view = self.view;
+        let outside = |j: usize| view.units[j].quote.is_none() && !matches!(view.units[j].kind, UnitKind::Open(_) | UnitKind::Close(_));
+        let before = (start..open).rev().filter(|&j| outside(j)).find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some() || view.lower(j) == "aldus"));
+        let after = (close + 1..end).filter(|&j| outside(j)).find_map(|j| cue_at(view, j));
+        for hit in [before, after].into_iter().flatten() {
+            let speaker = if hit.verb.is_none() {
+                let phrase = parse_phrase(view, hit.unit + 1, end)?;
+                self.resolver.resolve(view, &phrase, hit.unit)
+            } else {
+                self.subject_speaker(&hit)
+            };
+            if let Some(speaker) = speaker {
+                partial_cues.insert(hit.unit);
+                return Some(self.cue_attribution(&hit, speaker));
+            }
+        }
+        None
+    }
+
+    /// Reported speech in the sentence `[start, end)`.
+    fn reported(&mut self, start: usize, end: usize, partial_cues: &HashSet<usize>) {
+        let view = self.view;
+        let mut i = start;
+        while i < end {
+            let unit = view.units[i];
+            if unit.quote.is_some() || unit.skip || !view.is_word(i) || self.used_cues.contains(&i) || partial_cues.contains(&i) {
+                i += 1;
+                continue;
+            }
+            if let Some(hit) = cue_at(view, i) {
+                if let Some((content, attribution)) = self.reported_at(&hit, start, end) {
+                    let quoted_inside = (content.0..content.1).any(|j| matches!(view.units[j].kind, UnitKind::Open(_)));
+                    if !quoted_inside {
+                        let span = self.span_of(content.0, content.1);
+                        self.used_cues.insert(i);
+                        self.emit(content.0.min(hit.unit), StatementKind::Indirect, span, attribution);
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The reported clause and attribution of one cue, if it has them.
+    fn reported_at(&self, hit: &CueHit, start: usize, end: usize) -> Option<((usize, usize), Attribution)> {
+        let view = self.view;
+        let i = hit.unit;
+        let w = view.lower(i);
+        if hit.verb.is_none() {
+            return self.marker_clause(hit, start, end);
+        }
+        if let Some(content) = reported::verb_complement(view, hit) {
+            if !reported::has_words(view, content.0, content.1, 2) {
+                return None;
+            }
+            let speaker = self.subject_speaker(hit)?;
+            return Some((content, self.cue_attribution(hit, speaker)));
+        }
+        // "<clause>, zei X": the clause before the comma is what X said.
+        let mut c = i;
+        if c > start && view.is_word(c - 1) && view.lower(c - 1) == "zo" {
+            c -= 1;
+        }
+        let _ = w;
+        if c > start + 4 && view.is_punct(c - 1, ",") {
+            let phrase = parse_phrase(view, i + 1, end)?;
+            if phrase.head == Head::Relative {
+                return None;
+            }
+            let content = (start, c - 1);
+            if !self.plain_clause(content) {
+                return None;
+            }
+            let speaker = self.resolver.resolve(view, &phrase, i)?;
+            return Some((content, self.cue_attribution(hit, speaker)));
+        }
+        None
+    }
+
+    /// Whether `[s, e)` is a plain main clause: words outside quotes, at least four, not
+    /// opening with a subordinator.
+    fn plain_clause(&self, (s, e): (usize, usize)) -> bool {
+        let view = self.view;
+        let first = (s..e).find(|&j| view.is_word(j));
+        let Some(first) = first else { return false };
+        let opens_subordinate = vocab::is_subordinator(view.lower(first));
+        !opens_subordinate
+            && reported::has_words(view, s, e, 4)
+            && (s..e).all(|j| view.units[j].quote.is_none() && !matches!(view.units[j].kind, UnitKind::Open(_) | UnitKind::Close(_)))
+    }
+
+    /// "Volgens X …" at the start of a clause, "…, volgens X" / "…, aldus X" at the end.
+    fn marker_clause(&self, hit: &CueHit, start: usize, end: usize) -> Option<((usize, usize), Attribution)> {
+        let view = self.view;
+        let i = hit.unit;
+        let phrase = parse_phrase(view, i + 1, end)?;
+        if matches!(phrase.head, Head::Relative) {
+            return None;
+        }
+        let clause_initial = (start..i).all(|j| !view.is_word(j) || matches!(view.lower(j), "maar" | "en" | "ook" | "want"));
+        let after_comma = i > start && view.is_punct(i - 1, ",");
+        let content = if clause_initial && view.lower(i) == "volgens" {
+            let mut from = phrase.end;
+            if from < end && view.is_punct(from, ",") {
+                from += 1;
+            }
+            (from, reported::content_end(view, from))
+        } else if after_comma && phrase.end >= end.saturating_sub(1) || after_comma && clause::clause_end(view, phrase.end.saturating_sub(1)) >= end - 1 {
+            (start, i - 1)
+        } else {
+            return None;
+        };
+        if content.0 >= content.1 {
+            return None;
+        }
+        if content.0 == start && !self.plain_clause(content) {
+            return None;
+        }
+        if !reported::has_words(view, content.0, content.1, 3) {
+            return None;
+        }
+        let speaker = self.resolver.resolve(view, &phrase, i)?;
+        Some((content, self.cue_attribution(hit, speaker)))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,462 @@
+//! Speakers: the noun phrase around a cue (a name, a pronoun, a role, a group) taken from the
+//! text itself, then linked to an article entity where one matches, so a better entity layer
+//! improves attribution without changes here.
+//!
+//! - a name phrase is a run of capitalised words, maybe with particles (van, de, der), maybe
+//!   after a role ("de Russische president Vladimir Poetin");
+//! - a pronoun (hij, zij) is the most recent person mentioned outside quotes;
+//! - a role ("de Navo-baas", "de Russische leider") is the entity seen with a matching role;
+//! - a group ("Westerse functionarissen", "het Nederlandse kabinet") is kept as written.
+
+use super::view::{UnitKind, View};
+use super::vocab;
+use crate::entities::{ArticleEntity, EntityType, Mention};
+use crate::statements::Speaker;
+use kroniek_text::Span;
+use std::collections::HashMap;
+
+/// What heads a speaker phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// hij, zij, ze, hem, haar ...
+    Pronoun,
+    /// die, wie: the phrase before the comma.
+    Relative,
+    /// A capitalised name (maybe after a role).
+    Name,
+    /// A role noun without a name ("de secretaris-generaal").
+    Role,
+    /// A plural noun of people ("Westerse functionarissen").
+    Group,
+    /// A collective noun ("het kabinet").
+    Collective,
+}
+
+/// A speaker phrase: units `[start, end)` of the view.
+#[derive(Clone, Copy, Debug)]
+pub struct Phrase {
+    pub start: usize,
+    pub end: usize,
+    pub head: Head,
+    /// The name run inside the phrase, if any.
+    pub name: Option<(usize, usize)>,
+    /// The role or group head noun unit, if any.
+    pub noun: Option<usize>,
+}
+
+fn is_adjective_like(w: &str) -> bool {
+    (w.len() > 3 && (w.ends_with('e') || w.ends_with("ige") || w.ends_with("se")))
+        || matches!(w, "voormalig" | "oud" | "nieuw" | "huidig" | "vorig" | "toenmalig" | "demissionair" | "waarnemend")
+}
+
+/// Parses a speaker phrase that starts at unit `i` and does not pass `limit`.
+pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
+    let limit = limit.min(view.units.len());
+    if i >= limit || !view.is_word(i) || view.units[i].quote.is_some() {
+        return None;
+    }
+    let first = view.lower(i);
+    if vocab::is_person_pronoun(first) {
+        return Some(Phrase { start: i, end: i + 1, head: Head::Pronoun, name: None, noun: None });
+    }
+    if vocab::is_relative_pronoun(first) && (i == 0 || view.is_punct(i - 1, ",")) {
+        return Some(Phrase { start: i, end: i + 1, head: Head::Relative, name: None, noun: None });
+    }
+    if vocab::is_local_pronoun(first) {
+        return None;
+    }
+    let sentence_start = i == 0 || view.units[i - 1].sentence != view.units[i].sentence || !view.is_word(i - 1);
+    let mut j = i;
+    if vocab::is_determiner(first) && !view.units[i].capital || matches!(first, "de" | "het" | "een" | "deze") {
+        j += 1;
+    }
+    let mut name: Option<(usize, usize)> = None;
+    let mut noun: Option<usize> = None;
+    let mut head: Option<Head> = None;
+    let mut in_of_phrase = false;
+    let mut of_has_det = false;
+    while j < limit && view.is_word(j) && view.units[j].quote.is_none() {
+        let w = view.lower(j);
+        let capital = view.units[j].capital;
+        let next_lower = (j + 1 < limit && view.is_word(j + 1)).then(|| view.lower(j + 1));
+        let next_is_noun = next_lower.is_some_and(|n| {
+            (vocab::is_role_noun(n) || vocab::is_people_plural(n) || vocab::is_collective_noun(n)) && !view.units[j + 1].capital
+        });
+        if capital && !(j == i && sentence_start && (vocab::is_adverbial(w) || vocab::is_coordinator(w) || vocab::is_subordinator(w))) {
+            if vocab::is_people_plural(w) && name.is_none() && !next_is_noun {
+                head.get_or_insert(Head::Group);
+                noun = Some(j);
+            } else if next_is_noun || (vocab::is_role_noun(w) && name.is_none()) {
+                // "Russische president", "Secretaris-generaal Rutte": a modifier or role.
+                if vocab::is_role_noun(w) {
+                    noun = Some(j);
+                    head = Some(Head::Role);
+                }
+            } else if !(in_of_phrase && of_has_det) {
+                name = match name {
+                    Some((s, e)) if e == j => Some((s, j + 1)),
+                    _ => Some((j, j + 1)),
+                };
+            }
+            j += 1;
+            continue;
+        }
+        if capital {
+            break;
+        }
+        if vocab::is_name_particle(w) && name.is_some_and(|(_, e)| e == j) && next_lower.is_some() && view.units[j + 1].capital {
+            // "Van der Plas", "de Jong" inside a name.
+            j += 1;
+            continue;
+        }
+        if w == "van" && (noun.is_some() || name.is_some()) && next_lower.is_some() {
+            in_of_phrase = true;
+            of_has_det = false;
+            j += 1;
+            continue;
+        }
+        if in_of_phrase && vocab::is_determiner(w) {
+            of_has_det = true;
+            j += 1;
+            continue;
+        }
+        if in_of_phrase && !vocab::is_adverbial(w) && !vocab::is_common_verb(w) && !is_verb_like(view, j) && j < i + 10 {
+            if noun.is_none() && vocab::is_collective_noun(w) {
+                noun = Some(j);
+            }
+            j += 1;
+            continue;
+        }
+        if name.is_none() && !in_of_phrase {
+            if vocab::is_role_noun(w) {
+                noun = Some(j);
+                head = Some(Head::Role);
+                j += 1;
+                continue;
+            }
+            if vocab::is_people_plural(w) {
+                noun = Some(j);
+                head = Some(Head::Group);
+                j += 1;
+                continue;
+            }
+            if vocab::is_collective_noun(w) {
+                noun = Some(j);
+                head = Some(Head::Collective);
+                j += 1;
+                continue;
+            }
+            if noun.is_none() && is_adjective_like(w) {
+                j += 1;
+                continue;
+            }
+        }
+        if w == "en" && (name.is_some() || noun.is_some()) && next_lower.is_some() && view.units[j + 1].capital {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let head = if name.is_some() { Head::Name } else { head? };
+    // Trim a trailing "van" or determiner that found nothing after it.
+    let mut end = j;
+    while end > i + 1 && (matches!(view.lower(end - 1), "van" | "de" | "het" | "een" | "en")) {
+        end -= 1;
+    }
+    Some(Phrase { start: i, end, head, name, noun })
+}
+
+/// A cheap guess that a lowercase word is a verb form: a participle (ge…d/t/en) or a known
+/// cue verb.
+fn is_verb_like(view: &View, j: usize) -> bool {
+    let w = view.lower(j);
+    (w.starts_with("ge") && (w.ends_with('d') || w.ends_with('t')) && w.len() > 5)
+        || !super::cues::CueLexicon::embedded().lookup(w).is_empty()
+}
+
+/// Parses a phrase that must fill `[start, end)` exactly, after leading conjunctions and
+/// adverbs ("Ook het kabinet", "omdat hij").
+pub fn parse_phrase_before(view: &View, start: usize, end: usize) -> Option<Phrase> {
+    let mut s = start;
+    while s < end && view.is_word(s) {
+        let w = view.lower(s);
+        let strip = vocab::is_coordinator(w) || vocab::is_subordinator(w) || (vocab::is_adverbial(w) && !vocab::is_determiner(w));
+        if !strip || s + 1 >= end {
+            break;
+        }
+        s += 1;
+    }
+    let phrase = parse_phrase(view, s, end)?;
+    (phrase.end == end).then_some(phrase)
+}
+
+/// Who was named where: mentions linked to their best entity, speakers resolved so far,
+/// and roles seen with each entity.
+pub struct Resolver<'a> {
+    entities: &'a [ArticleEntity],
+    /// (unit index, entity, person-likeness 0..=2) of mentions outside quotes and residue.
+    persons: Vec<(usize, usize, u8)>,
+    /// (unit index, mention) for every mention.
+    mention_units: Vec<(usize, usize)>,
+    mentions: &'a [Mention],
+    /// lowercase last name word → best entity.
+    by_last_word: HashMap<String, usize>,
+    /// (unit index, entity, role words) for roles written next to a mention.
+    roles: Vec<(usize, usize, Vec<String>)>,
+    /// Speakers resolved so far: (unit index, speaker).
+    memory: Vec<(usize, Speaker)>,
+}
+
+fn last_word(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+fn unit_at(view: &View, byte: usize) -> usize {
+    view.units.partition_point(|u| u.span.end <= byte)
+}
+
+impl<'a> Resolver<'a> {
+    /// Indexes the mentions and entities of one article.
+    pub fn new(view: &View, mentions: &'a [Mention], entities: &'a [ArticleEntity]) -> Self {
+        let mut by_last_word: HashMap<String, usize> = HashMap::new();
+        for (k, e) in entities.iter().enumerate() {
+            let key = last_word(&e.name);
+            let better = |old: usize| {
+                let o = &entities[old];
+                (e.name.split_whitespace().count(), e.mentions) > (o.name.split_whitespace().count(), o.mentions)
+            };
+            match by_last_word.get(&key) {
+                Some(&old) if !better(old) => {}
+                _ => {
+                    by_last_word.insert(key, k);
+                }
+            }
+        }
+        let mut resolver = Resolver { entities, persons: Vec::new(), mention_units: Vec::new(), mentions, by_last_word, roles: Vec::new(), memory: Vec::new() };
+        for (m, mention) in mentions.iter().enumerate() {
+            let u = unit_at(view, mention.span.start);
+            if u >= view.units.len() {
+                continue;
+            }
+            resolver.mention_units.push((u, m));
+            let entity = resolver.upgrade(mention.entity);
+            let role_words = role_words_before(view, u);
+            if !role_words.is_empty() {
+                resolver.roles.push((u, entity, role_words));
+            }
+            if let Some(role) = &mention.role {
+                resolver.roles.push((u, entity, role.to_lowercase().split_whitespace().map(str::to_string).collect()));
+            }
+        }
+        for (k, e) in entities.iter().enumerate() {
+            for role in &e.roles {
+                resolver.roles.push((usize::MAX, resolver.upgrade(k), role.to_lowercase().split_whitespace().map(str::to_string).collect()));
+            }
+        }
+        for &(u, m) in &resolver.mention_units {
+            let unit = view.units[u];
+            if unit.quote.is_some() || unit.skip {
+                continue;
+            }
+            let entity = resolver.upgrade(mentions[m].entity);
+            let score = resolver.person_score(entity);
+            if score > 0 {
+                resolver.persons.push((u, entity, score));
+            }
+        }
+        resolver
+    }
+
+    /// The fullest entity with the same last name word ("Stoltenberg" → "Jens Stoltenberg").
+    fn upgrade(&self, entity: usize) -> usize {
+        let Some(e) = self.entities.get(entity) else { return entity };
+        match self.by_last_word.get(&last_word(&e.name)) {
+            Some(&best) if self.entities[best].name.split_whitespace().count() > e.name.split_whitespace().count() => best,
+            _ => entity,
+        }
+    }
+
+    /// 2: surely a person (PER with a full name or a role); 1: typed PER only; 0: not a person.
+    fn person_score(&self, entity: usize) -> u8 {
+        let e = &self.entities[entity];
+        if e.kind != EntityType::PER {
+            return 0;
+        }
+        let has_role = !e.roles.is_empty() || self.roles.iter().any(|r| r.1 == entity);
+        if e.name.split_whitespace().count() >= 2 || has_role {
+            2
+        } else {
+            1
+        }
+    }
+
+    fn speaker_of_entity(&self, entity: usize, span: Option<Span>) -> Speaker {
+        Speaker { name: self.entities[entity].name.clone(), entity: Some(entity), span }
+    }
+
+    /// Remembers a resolved speaker for later pronouns and continuations.
+    pub fn remember(&mut self, unit: usize, speaker: &Speaker) {
+        self.memory.push((unit, speaker.clone()));
+    }
+
+    /// The speaker of the most recent statement before unit `before`, with its unit.
+    pub fn last_speaker(&self, before: usize) -> Option<&(usize, Speaker)> {
+        self.memory.iter().filter(|(u, _)| *u < before).max_by_key(|(u, _)| *u)
+    }
+
+    /// Resolves a phrase to a speaker; `at` is the unit of the cue (for "most recent").
+    pub fn resolve(&self, view: &View, phrase: &Phrase, at: usize) -> Option<Speaker> {
+        let span = Some(Span::new(view.units[phrase.start].span.start, view.units[phrase.end - 1].span.end));
+        match phrase.head {
+            Head::Pronoun => self.resolve_pronoun(view, view.lower(phrase.start), phrase.start).map(|mut s| {
+                s.span = span;
+                s
+            }),
+            Head::Relative => self.most_recent_any(phrase.start).map(|mut s| {
+                s.span = span;
+                s
+            }),
+            Head::Name => {
+                let (s, e) = phrase.name?;
+                Some(self.resolve_name(view, s, e, span))
+            }
+            Head::Role => Some(self.resolve_role(view, phrase, at).unwrap_or_else(|| as_written(view, phrase, span))),
+            Head::Group | Head::Collective => Some(as_written(view, phrase, span)),
+        }
+    }
+
+    fn resolve_name(&self, view: &View, s: usize, e: usize, span: Option<Span>) -> Speaker {
+        let run = Span::new(view.units[s].span.start, view.units[e - 1].span.end);
+        let overlapping = self
+            .mention_units
+            .iter()
+            .map(|&(_, m)| &self.mentions[m])
+            .filter(|m| m.span.start < run.end && run.start < m.span.end)
+            .max_by_key(|m| m.span.end.min(run.end) - m.span.start.max(run.start));
+        if let Some(m) = overlapping {
+            return self.speaker_of_entity(self.upgrade(m.entity), span);
+        }
+        let text = run.text(view.text);
+        let text = text.strip_suffix("’s").or_else(|| text.strip_suffix("'s")).unwrap_or(text);
+        match self.by_last_word.get(&last_word(text)) {
+            Some(&k) => self.speaker_of_entity(k, span),
+            None => Speaker { name: text.to_string(), entity: None, span },
+        }
+    }
+
+    fn resolve_pronoun(&self, view: &View, pronoun: &str, at: usize) -> Option<Speaker> {
+        if vocab::is_plural_pronoun(pronoun) {
+            if let Some((u, s)) = self.last_speaker(at) {
+                let near = view.units[at].paragraph <= view.units[*u].paragraph + 1;
+                if near && s.entity.is_none() {
+                    return Some(s.clone());
+                }
+            }
+        }
+        let window = view.units[at].paragraph.saturating_sub(4);
+        let recent = |min_score: u8| {
+            let mention = self
+                .persons
+                .iter()
+                .filter(|p| p.0 < at && p.2 >= min_score && view.units[p.0].paragraph >= window)
+                .max_by_key(|p| p.0)
+                .map(|p| (p.0, self.speaker_of_entity(p.1, None)));
+            let remembered = self
+                .memory
+                .iter()
+                .filter(|(u, s)| *u < at && view.units[*u].paragraph >= window && s.entity.is_some_and(|k| self.person_score(k) >= min_score))
+                .max_by_key(|(u, _)| *u)
+                .map(|(u, s)| (*u, s.clone()));
+            match (mention, remembered) {
+                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+                (a, b) => a.or(b).map(|x| x.1),
+            }
+        };
+        recent(2).or_else(|| recent(1))
+    }
+
+    fn most_recent_any(&self, at: usize) -> Option<Speaker> {
+        let mention = self.mention_units.iter().filter(|&&(u, _)| u < at).max_by_key(|&&(u, _)| u);
+        let remembered = self.memory.iter().filter(|(u, _)| *u < at).max_by_key(|(u, _)| *u);
+        match (mention, remembered) {
+            (Some(&(mu, m)), Some((ru, s))) => Some(if mu >= *ru { self.speaker_of_entity(self.upgrade(self.mentions[m].entity), None) } else { s.clone() }),
+            (Some(&(_, m)), None) => Some(self.speaker_of_entity(self.upgrade(self.mentions[m].entity), None)),
+            (None, Some((_, s))) => Some(s.clone()),
+            (None, None) => None,
+        }
+    }
+
+    fn resolve_role(&self, view: &View, phrase: &Phrase, at: usize) -> Option<Speaker> {
+        let noun = phrase.noun?;
+        let query_head = vocab::role_head(view.lower(noun)).to_string();
+        let mut modifiers: Vec<String> = Vec::new();
+        for u in phrase.start..phrase.end {
+            let w = view.lower(u);
+            if vocab::is_determiner(w) || w == "van" {
+                continue;
+            }
+            for part in w.split('-') {
+                if part != query_head && !query_head.contains(part) {
+                    modifiers.push(part.to_string());
+                }
+            }
+        }
+        let mut best: Option<(u32, usize, usize)> = None;
+        for (pos, entity, words) in &self.roles {
+            let heads: Vec<&str> = words.iter().filter(|w| vocab::is_role_noun(w)).map(|w| vocab::role_head(w)).collect();
+            let head_score = if heads.contains(&query_head.as_str()) {
+                3
+            } else if vocab::is_leader_role(&query_head) && heads.iter().any(|h| vocab::is_leader_role(h)) {
+                2
+            } else {
+                continue;
+            };
+            let parts: Vec<&str> = words.iter().flat_map(|w| w.split('-')).collect();
+            let shared = modifiers.iter().filter(|m| parts.contains(&m.as_str())).count() as u32;
+            let recency = if *pos < at { *pos } else { 0 };
+            let key = (head_score + shared, recency, *entity);
+            if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                best = Some(key);
+            }
+        }
+        let span = Some(Span::new(view.units[phrase.start].span.start, view.units[phrase.end - 1].span.end));
+        best.map(|(_, _, entity)| self.speaker_of_entity(entity, span))
+    }
+}
+
+/// A group or unresolved role as written, without its leading article.
+fn as_written(view: &View, phrase: &Phrase, span: Option<Span>) -> Speaker {
+    let mut s = phrase.start;
+    if s + 1 < phrase.end && matches!(view.lower(s), "de" | "het" | "een") {
+        s += 1;
+    }
+    let text = &view.text[view.units[s].span.start..view.units[phrase.end - 1].span.end];
+    Speaker { name: text.to_string(), entity: None, span }
+}
+
+/// The role words written just before a mention ("de Russische president" before "Vladimir
+/// Poetin", "NAVO-secretaris-generaal" before "Jens Stoltenberg").
+fn role_words_before(view: &View, mention_unit: usize) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut has_role = false;
+    let mut u = mention_unit;
+    while u > 0 && words.len() < 5 {
+        u -= 1;
+        if view.units[u].kind != UnitKind::Word {
+            break;
+        }
+        let w = view.lower(u);
+        if vocab::is_role_noun(w) {
+            has_role = true;
+        } else if !(is_adjective_like(w) || view.units[u].capital || w == "van") || vocab::is_determiner(w) {
+            break;
+        }
+        words.push(w.to_string());
+    }
+    if has_role {
+        words.reverse();
+        words
+    } else {
+        Vec::new()
+    }
+}

@@ -1,0 +1,124 @@
+//! Attribution patterns on fictional sentences (people and organisations made up).
+
+use super::*;
+
+fn run(text: &str) -> Vec<(String, String, String)> {
+    let layers = kroniek_text::analyze(text);
+    let (mentions, entities) = crate::entities::EntityRecognizer::embedded().recognize(text, &layers);
+    extract_statements(text, &layers, &mentions, &entities)
+        .into_iter()
+        .map(|s| (s.kind.as_str().to_string(), s.speaker.name, s.content.text(text).to_string()))
+        .collect()
+}
+
+fn has(found: &[(String, String, String)], kind: &str, speaker_word: &str, text: &str) -> bool {
+    found.iter().any(|(k, s, t)| k == kind && s.contains(speaker_word) && t == text)
+}
+
+#[test]
+fn direct_quote_with_verb_after() {
+    let f = run("Het dorp Ruisweide kreeg bezoek.\n\n,,We bouwen de brug opnieuw”, zei burgemeester Anouk Terlinden.");
+    assert!(has(&f, "direct", "Terlinden", "We bouwen de brug opnieuw"), "{f:?}");
+}
+
+#[test]
+fn direct_quote_with_aldus_and_pronoun() {
+    let t = "Minister Joost Ravelijn bezocht het havengebied.\n\n“Dit kan zo niet langer,” zei hij. “We moeten ingrijpen.”\n\n‘Het water staat hoog’, aldus Ravelijn.";
+    let f = run(t);
+    assert!(has(&f, "direct", "Ravelijn", "Dit kan zo niet langer,"), "{f:?}");
+    assert!(has(&f, "direct", "Ravelijn", "We moeten ingrijpen."), "{f:?}");
+    assert!(has(&f, "direct", "Ravelijn", "Het water staat hoog"), "{f:?}");
+}
+
+#[test]
+fn speaker_before_colon() {
+    let f = run("De voorzitter van de Fietsbond, Kees Olderhof, reageerde fel. Olderhof zei: \"Dit plan deugt niet.\"\n\nWethouder Sanne Brink: \"Wij houden vast aan het plan.\"");
+    assert!(has(&f, "direct", "Olderhof", "Dit plan deugt niet."), "{f:?}");
+    assert!(has(&f, "direct", "Brink", "Wij houden vast aan het plan."), "{f:?}");
+}
+
+#[test]
+fn split_particle_cue_and_continuation() {
+    let t = "Trainer Bas Hommerts keek terug op het seizoen. ,,Het was zwaar”, gaat hij verder. ,,Maar we zijn gebleven.”\n\n,,Volgend jaar willen we meer.”";
+    let f = run(t);
+    assert!(has(&f, "direct", "Hommerts", "Het was zwaar"), "{f:?}");
+    assert!(has(&f, "direct", "Hommerts", "Maar we zijn gebleven."), "{f:?}");
+    assert!(has(&f, "direct", "Hommerts", "Volgend jaar willen we meer."), "{f:?}");
+}
+
+#[test]
+fn reported_speech_with_dat_clause() {
+    let t = "Directeur Lotte Vermaas van de Waterunie zei dat de dijken dit jaar worden versterkt. Ze benadrukte dat er geld genoeg is.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Vermaas", "de dijken dit jaar worden versterkt"), "{f:?}");
+    assert!(has(&f, "indirect", "Vermaas", "er geld genoeg is"), "{f:?}");
+}
+
+#[test]
+fn volgens_at_start_and_aldus_at_end() {
+    let t = "Volgens econoom Pieter Wolthuis gaan de prijzen in het najaar omlaag. De markt herstelt zich langzaam, aldus Wolthuis.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Wolthuis", "gaan de prijzen in het najaar omlaag"), "{f:?}");
+    assert!(has(&f, "indirect", "Wolthuis", "De markt herstelt zich langzaam"), "{f:?}");
+}
+
+#[test]
+fn clause_before_zei_x() {
+    let t = "De gemeente gaat de school niet sluiten, zei wethouder Marit Doornbos gisteren in de raad.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Doornbos", "De gemeente gaat de school niet sluiten"), "{f:?}");
+}
+
+#[test]
+fn partial_quotes_in_reporting_sentences() {
+    let t = "Oppositieleider Frans Kolkman noemt het plan ‘volstrekt onhaalbaar’. De Liga zal ‘elke euro’ terugbetalen, aldus Kolkman.";
+    let f = run(t);
+    assert!(has(&f, "partial", "Kolkman", "volstrekt onhaalbaar"), "{f:?}");
+    assert!(has(&f, "partial", "Kolkman", "elke euro"), "{f:?}");
+    assert!(!f.iter().any(|(k, _, _)| k == "indirect"), "a partial quote carries the statement: {f:?}");
+}
+
+#[test]
+fn titles_apostrophes_and_scare_quotes_are_not_statements() {
+    let t = "De marine hield de oefening ‘Stille Golf’ bij de kust. De risico’s van zo’n oefening zijn klein. Het ‘nieuwe normaal’ is begonnen.";
+    let f = run(t);
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn groups_and_roles_as_speakers() {
+    let t = "De Noordlandse premier Edda Sundqvist opende de top. Westerse diplomaten waarschuwden dat de gesprekken lang kunnen duren. De premier benadrukte dat haar land geduld heeft.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Westerse diplomaten", "de gesprekken lang kunnen duren"), "{f:?}");
+    assert!(has(&f, "indirect", "Sundqvist", "haar land geduld heeft"), "{f:?}");
+}
+
+#[test]
+fn te_infinitive_and_prepositional_complements() {
+    let t = "Minister Rolf Banninga heeft aangegeven de subsidie voor de veerdienst te willen verlengen, maar benadrukt dat de provincie moet meebetalen. Vakbondsleider Ilse Maarsman riep op tot een staking in de havens.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Banninga", "de subsidie voor de veerdienst te willen verlengen"), "{f:?}");
+    assert!(has(&f, "indirect", "Banninga", "de provincie moet meebetalen"), "{f:?}");
+    assert!(has(&f, "indirect", "Maarsman", "tot een staking in de havens"), "{f:?}");
+}
+
+#[test]
+fn demonstrative_dat_is_not_a_clause() {
+    let f = run("Havenmeester Joris Lakeman zei dat gisteren na afloop van een overleg in Delfzijl.");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn quote_over_paragraphs_shares_its_speaker() {
+    let t = "Kapitein Wendela Hoogstraten vertelde over de reis.\n\n,,Eerst was er storm.\n\n,,Daarna werd het stil”, zei ze.";
+    let f = run(t);
+    assert!(has(&f, "direct", "Hoogstraten", "Eerst was er storm."), "{f:?}");
+    assert!(has(&f, "direct", "Hoogstraten", "Daarna werd het stil"), "{f:?}");
+}
+
+#[test]
+fn dat_zei_x_after_a_quote() {
+    let t = "De veerpont vaart weer.\n\n,,De reparatie is klaar.” Dat zei schipper Gert Valkema vanochtend.";
+    let f = run(t);
+    assert!(has(&f, "direct", "Valkema", "De reparatie is klaar."), "{f:?}");
+}
