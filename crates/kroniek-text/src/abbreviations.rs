@@ -97,6 +97,7 @@ const SINGLE_WORD: &[(&str, Case, Position)] = &[
     ("par", LowerOrCapital, Inner),
     ("pnt", LowerOrCapital, Inner),
     ("resp", LowerOrCapital, Inner),
+    ("rk", LowerOrCapital, MayEnd),
     ("secr", LowerOrCapital, Inner),
     ("str", LowerOrCapital, Inner),
     ("tel", LowerOrCapital, Inner),

@@ -23,7 +23,8 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     if tokens.is_empty() {
         return sentences;
     }
-    let splitter = Splitter { text, bytes: text.as_bytes(), tokens };
+    let closing = closing_quotes(text, tokens);
+    let splitter = Splitter { text, bytes: text.as_bytes(), tokens, closing };
     let marker_end = splitter.crawl_marker_end();
     let mut paragraph = 0;
     let mut first = 0;
@@ -51,6 +52,8 @@ struct Splitter<'a> {
     text: &'a str,
     bytes: &'a [u8],
     tokens: &'a [Token],
+    /// For each token: whether it is a quote mark that closes a quotation.
+    closing: Vec<bool>,
 }
 
 impl Splitter<'_> {
@@ -89,24 +92,23 @@ impl Splitter<'_> {
     /// Whether a sentence ends after token `i` (the sentence began at token `first`).
     fn ends_sentence(&self, first: usize, i: usize) -> bool {
         let next = i + 1;
-        if self.is_closer(i, first) && self.is_closer(next, first) {
+        if self.is_closer(i) && self.is_closer(next) {
             return false;
         }
         // walk back over closing quotes and brackets glued after the terminal
         let mut j = i;
-        while j > first && self.is_closer(j, first) {
+        while j > first && self.is_closer(j) {
             j -= 1;
         }
-        if self.is_terminal(j) && !(j == i && self.is_closer(next, first)) {
+        if self.is_terminal(j) && !(j == i && self.is_closer(next)) {
             return !self.is_list_number(first, j) && self.starts_sentence(next);
         }
-        // a quoted sentence without final punctuation: ,,Hij heeft er zin in'' Daarna ...
+        // a quotation without final punctuation: ,,Hij heeft er zin in'' Daarna ...
         j != i
-            && self.tokens[first].kind == TokenKind::Quote
-            && self.is_opening_quote(first)
-            && self.is_closing_quote(i, first)
+            && self.tokens[i].kind == TokenKind::Quote
             && self.tokens[next].kind == TokenKind::Word
             && starts_upper_case(self.token_text(next))
+            && self.closes_leading_quotation(first, i)
     }
 
     /// Whether token `i` ends a sentence by itself: `.`, `!`, `?`, an ellipsis, or an
@@ -118,9 +120,22 @@ impl Splitter<'_> {
             TokenKind::Punct => {
                 text == "…" || text.bytes().all(|b| matches!(b, b'.' | b'!' | b'?'))
             }
-            TokenKind::Word => text.len() > 2 && text.ends_with('.') && may_end_sentence(text),
+            TokenKind::Word if text.ends_with('.') => {
+                may_end_sentence(text) || (text.chars().count() == 2 && self.followed_by_sentence_opener(i))
+            }
             _ => false,
         }
+    }
+
+    /// Whether token `i` (a letter and period such as `B.`) is followed by a word that opens
+    /// sentences but is never part of a name (`Hij`, `Maar`), so the letter was no initial.
+    fn followed_by_sentence_opener(&self, i: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            "Hij", "Zij", "Ze", "Ik", "Wij", "We", "Je", "Jij", "Het", "Dit", "Dat", "Deze", "Die", "Er", "Maar", "En",
+            "Ook", "Toen", "Daarna", "Daarom", "Dan", "Nu", "Zo", "Als", "Omdat", "Hoewel", "Zoals", "Volgens", "Na",
+            "Tijdens", "In", "Op", "Met", "Bij", "Voor", "Wat", "Wie", "Waar", "Hoe", "Waarom", "Niet", "Wel", "Men",
+        ];
+        i + 1 < self.tokens.len() && OPENERS.contains(&self.token_text(i + 1))
     }
 
     /// Whether the sentence so far is only a list number or letter (`1.`, `IV.`, `b.`).
@@ -140,41 +155,35 @@ impl Splitter<'_> {
     }
 
     /// Whether token `i` closes a quotation or bracket (and so stays with the sentence before).
-    fn is_closer(&self, i: usize, first: usize) -> bool {
+    fn is_closer(&self, i: usize) -> bool {
         if i >= self.tokens.len() {
             return false;
         }
         match self.tokens[i].kind {
-            TokenKind::Quote => self.is_closing_quote(i, first),
+            TokenKind::Quote => self.is_closing_quote(i),
             TokenKind::Punct => matches!(self.token_text(i), ")" | "]" | "}"),
             _ => false,
         }
     }
 
-    /// Whether the quote token `i` closes a quotation.
-    ///
-    /// Spacing decides first (glued to the word before and not to the word after: closing);
-    /// then the mark itself (`”`, `''`, `»` close; `„`, `,,`, `“`, `«` open); a straight `"` or
-    /// `'` closes when the sentence so far holds an odd number of them.
-    fn is_closing_quote(&self, i: usize, first: usize) -> bool {
-        let glued_before = i > 0 && self.tokens[i - 1].span.end == self.tokens[i].span.start;
-        let glued_after = i + 1 < self.tokens.len() && self.tokens[i].span.end == self.tokens[i + 1].span.start;
-        let text = self.token_text(i);
-        match text {
-            ",," | "„" | "‚" | "“" | "«" | "‘" | "``" => return glued_before && !glued_after && text != ",," && text != "„",
-            "''" | "”" | "»" | "’" | "›" => return !(glued_after && !glued_before),
-            _ => {}
-        }
-        if glued_before != glued_after {
-            return glued_before;
-        }
-        let same = (first..i).filter(|&k| self.token_text(k) == text).count();
-        same % 2 == 1
+    /// Whether the quote token `i` closes a quotation (see [`closing_quotes`]).
+    fn is_closing_quote(&self, i: usize) -> bool {
+        self.closing[i]
     }
 
     /// Whether the quote token `i` opens a quotation.
     fn is_opening_quote(&self, i: usize) -> bool {
-        !self.is_closing_quote(i, i)
+        self.tokens[i].kind == TokenKind::Quote && !self.closing[i]
+    }
+
+    /// Whether the closing quote `i` ends a quotation that opened at the start of the
+    /// sentence or after a colon (`Hij zei:,,Ja''`), so that a capital after it starts a new
+    /// sentence.
+    fn closes_leading_quotation(&self, first: usize, i: usize) -> bool {
+        let close = self.token_text(i);
+        (first..i).rev().find(|&k| self.is_opening_quote(k) && quotation_pair(self.token_text(k), close)).is_some_and(
+            |open| open == first || (open > first && self.token_text(open - 1) == ":"),
+        )
     }
 
     /// Whether token `i` can be the first token of a sentence.
@@ -211,7 +220,7 @@ impl Splitter<'_> {
         let alone_after = self.bytes[end..].iter().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
         let ends_open = !self.is_terminal(last)
             && !matches!(self.token_text(last), ":" | ";" | "," | ")")
-            && !(self.is_closer(last, first) && last > first && self.is_terminal(last - 1));
+            && !(self.is_closer(last) && last > first && self.is_terminal(last - 1));
         alone_before
             && alone_after
             && ends_open
@@ -232,6 +241,57 @@ impl Splitter<'_> {
             && date.as_bytes()[..4].iter().all(u8::is_ascii_digit)
             && date[4..].bytes().all(|b| b.is_ascii_digit() || b == b'-');
         (leading_space_only && looks_like_date).then_some(1)
+    }
+}
+
+/// For each token, whether it is a quote mark that closes a quotation.
+///
+/// Marks that only open (`,,` `„` `“` `‘` `«`) or only close (`''` `”` `’` `»`) decide by
+/// themselves, except that `“` and `‘` glued to the word before and not to the word after
+/// close (`„Ja.“`). A straight `"` or `'` closes when glued to the word before and not after,
+/// opens when glued to the word after and not before, and otherwise closes when a quotation
+/// with the same mark is open on the current line.
+fn closing_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let bytes = text.as_bytes();
+    let mut closing = vec![false; tokens.len()];
+    let (mut double_open, mut single_open) = (false, false);
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 && bytes[tokens[i - 1].span.end..token.span.start].contains(&b'\n') {
+            (double_open, single_open) = (false, false);
+        }
+        if token.kind != TokenKind::Quote {
+            continue;
+        }
+        let glued_before = i > 0 && tokens[i - 1].span.end == token.span.start;
+        // glued to a following word; a quote glued to punctuation after it (`".`) closes
+        let glued_after = i + 1 < tokens.len()
+            && token.span.end == tokens[i + 1].span.start
+            && !matches!(tokens[i + 1].span.text(text), "." | "," | ";" | ":" | "!" | "?" | ")");
+        let mark = token.span.text(text);
+        closing[i] = match mark {
+            ",," | "„" | "‚" | "«" | "‹" | "``" => false,
+            "“" | "‘" => glued_before && !glued_after,
+            "''" | "”" | "’" | "»" | "›" => true,
+            "\"" | "'" | "`" => {
+                let open = if mark == "\"" { &mut double_open } else { &mut single_open };
+                let closes = if glued_before != glued_after { glued_before } else { *open };
+                *open = !closes;
+                closes
+            }
+            _ => glued_before && !glued_after,
+        };
+    }
+    closing
+}
+
+/// Whether `close` can close a quotation opened with `open`.
+fn quotation_pair(open: &str, close: &str) -> bool {
+    match open {
+        ",," | "„" | "“" => matches!(close, "''" | "”" | "“"),
+        "‘" | "‚" => matches!(close, "’" | "‘"),
+        "«" => close == "»",
+        "‹" => close == "›",
+        _ => open == close,
     }
 }
 

@@ -178,7 +178,8 @@ fn tokenize_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>)
         } else {
             match c {
                 '\'' | '’' | '‘' | '`' => quote_or_clitic(bytes, i, len, end, previous),
-                ',' if next == Some(',') => (i + 2, TokenKind::Quote),
+                // ",,," is a comma followed by the opening quote ,,
+                ',' if next == Some(',') && bytes.get(i + 2) != Some(&b',') => (i + 2, TokenKind::Quote),
                 '.' => (run_end(bytes, i, end, b'.'), TokenKind::Punct),
                 '-' if next_is_word && previous.map_or(true, opens) => scan_word(text, i, end, has_at),
                 '-' => (run_end(bytes, i, end, b'-'), TokenKind::Punct),
@@ -186,7 +187,6 @@ fn tokenize_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>)
                     let (word_end, _) = scan_word(text, i, end, false);
                     (word_end, TokenKind::Word)
                 }
-                '!' | '?' => (run_end_of(bytes, i, end, |b| b == b'!' || b == b'?'), TokenKind::Punct),
                 _ if is_quote_char(c) => (i + len, TokenKind::Quote),
                 _ => (i + len, punct_or_symbol(c)),
             }
@@ -230,7 +230,7 @@ fn run_end_of(bytes: &[u8], mut i: usize, end: usize, pred: impl Fn(u8) -> bool)
 /// Kind of a single punctuation or symbol character.
 fn punct_or_symbol(c: char) -> TokenKind {
     match c {
-        '(' | ')' | '[' | ']' | '{' | '}' | ',' | ';' | ':' | '/' | '\\' | '|' | '…' | '–' | '—'
+        '(' | ')' | '[' | ']' | '{' | '}' | ',' | ';' | ':' | '/' | '\\' | '|' | '!' | '?' | '.' | '…' | '–' | '—'
         | '‒' | '―' | '•' | '·' | '●' | '▪' | '¿' | '¡' | '‐' | '‑' => TokenKind::Punct,
         _ => TokenKind::Symbol,
     }
@@ -354,7 +354,14 @@ fn scan_word(text: &str, start: usize, end: usize, chunk_has_at: bool) -> (usize
                 }
                 next_is_word
             }
-            _ if is_apostrophe(c) => next.is_some_and(char::is_alphabetic),
+            _ if is_apostrophe(c) => {
+                if next.is_none() && matches!(&bytes[start..i], b"l" | b"L" | b"d" | b"D") {
+                    // French elision before a space: l' Essor
+                    i += len;
+                    break;
+                }
+                next.is_some_and(char::is_alphabetic)
+            }
             '.' => {
                 if next_is_word && !chunk_has_at && glued_sentence_start(bytes, segment_start, i, end) {
                     false
@@ -379,7 +386,12 @@ fn scan_word(text: &str, start: usize, end: usize, chunk_has_at: bool) -> (usize
         }
         i += len;
     }
-    if i < end && bytes[i] == b'.' && !(i + 1 < end && bytes[i + 1] == b'.') && is_abbreviation(&text[start..i]) {
+    if i < end
+        && bytes[i] == b'.'
+        && !(i + 1 < end && bytes[i + 1] == b'.')
+        && is_abbreviation(&text[start..i])
+        && !(is_single_char(&text[start..i]) && text_ends_after(bytes, i + 1))
+    {
         i += 1;
         // St.-Janstraat, O.L.V.-college
         if i + 1 < end && bytes[i] == b'-' && is_word_char(char_at(bytes, i + 1).0) {
@@ -388,6 +400,18 @@ fn scan_word(text: &str, start: usize, end: usize, chunk_has_at: bool) -> (usize
         }
     }
     (i, word_kind(&text[start..i]))
+}
+
+/// Whether `word` is one character (an initial, or a letter such as the B of "vitamine B").
+fn is_single_char(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
+/// Whether only whitespace follows byte `i` up to the end of the text or line: a letter and
+/// period there end the sentence rather than being an initial.
+fn text_ends_after(bytes: &[u8], i: usize) -> bool {
+    bytes[i..].iter().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace)
 }
 
 /// Whether the period at `dot` glues two sentences together without a space (`einde.Begin`):
