@@ -450,21 +450,25 @@ fn article_from_row(row: &rusqlite::Row) -> rusqlite::Result<StoredArticle> {
 
 /// Stores one article (or records it as a duplicate) inside the batch's transaction.
 fn store_article(tx: &rusqlite::Transaction, article: &PreparedArticle) -> rusqlite::Result<StoreOutcome> {
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT rowid FROM articles WHERE id = ?1")?
-        .query_row([&article.id], |r| r.get(0))
+    let same_id: Option<(i64, String, i64)> = tx
+        .prepare_cached("SELECT rowid, path, line FROM articles WHERE id = ?1")?
+        .query_row([&article.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    if existing.is_some() {
-        return Ok(StoreOutcome::AlreadyStored);
-    }
-    let same_words: Option<i64> = tx
-        .prepare_cached("SELECT rowid FROM articles WHERE content_hash = ?1 LIMIT 1")?
-        .query_row([&article.content_hash], |r| r.get(0))
-        .optional()?;
-    if let Some(original) = same_words {
-        tx.prepare_cached("INSERT OR IGNORE INTO duplicate_inputs (article, path, line, doc) VALUES (?1, ?2, ?3, ?4)")?
+    let same_words = match same_id {
+        Some(found) => Some(found),
+        None => tx
+            .prepare_cached("SELECT rowid, path, line FROM articles WHERE content_hash = ?1 LIMIT 1")?
+            .query_row([&article.content_hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?,
+    };
+    if let Some((original, path, line)) = same_words {
+        if path == article.raw.path && line == article.raw.line as i64 {
+            return Ok(StoreOutcome::AlreadyStored);
+        }
+        let added = tx
+            .prepare_cached("INSERT OR IGNORE INTO duplicate_inputs (article, path, line, doc) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![original, article.raw.path, article.raw.line as i64, article.raw.doc])?;
-        return Ok(StoreOutcome::Duplicate);
+        return Ok(if added == 0 { StoreOutcome::AlreadyStored } else { StoreOutcome::Duplicate });
     }
     let raw = &article.raw;
     let date = raw.date.map(|d| d.display()).filter(|d| !d.is_empty());
