@@ -79,6 +79,8 @@ enum BenchCommand {
     Text(commands::text::BenchTextArgs),
     /// Tagging speed on one core.
     Ner(commands::ner::BenchNerArgs),
+    /// Query latency (median, p95) on a corpus, in one process.
+    Search(commands::bench_search::BenchSearchArgs),
 }
 
 fn main() -> ExitCode {
@@ -107,6 +109,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Statements(args)) => commands::statements::run_eval(args),
         Command::Bench(BenchCommand::Text(args)) => commands::text::run_bench(args),
         Command::Bench(BenchCommand::Ner(args)) => commands::ner::run_bench(args),
+        Command::Bench(BenchCommand::Search(args)) => commands::bench_search::run(args),
     };
     match result {
         Ok(code) => code,
