@@ -327,12 +327,20 @@ impl<'a> Resolver<'a> {
 
     fn resolve_name(&self, view: &View, s: usize, e: usize, span: Option<Span>) -> Speaker {
         let run = Span::new(view.units[s].span.start, view.units[e - 1].span.end);
-        let overlapping = self
+        let inside: Vec<&Mention> = self
             .mention_units
             .iter()
             .map(|&(_, m)| &self.mentions[m])
             .filter(|m| m.span.start < run.end && run.start < m.span.end)
-            .max_by_key(|m| m.span.end.min(run.end) - m.span.start.max(run.start));
+            .collect();
+        // A person named after a portfolio ("minister van Buitenlandse Zaken Wopke Hoekstra"):
+        // the last person mention wins; otherwise the widest mention.
+        let overlapping = inside
+            .iter()
+            .copied()
+            .filter(|m| m.kind == EntityType::PER)
+            .max_by_key(|m| m.span.start)
+            .or_else(|| inside.iter().copied().max_by_key(|m| m.span.end.min(run.end) - m.span.start.max(run.start)));
         if let Some(m) = overlapping {
             return self.speaker_of_entity(self.upgrade(m.entity), span);
         }

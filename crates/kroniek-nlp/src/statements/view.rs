@@ -83,7 +83,7 @@ impl<'a> View<'a> {
         match self.units[i].kind {
             UnitKind::Word => false,
             UnitKind::Open(_) | UnitKind::Close(_) => true,
-            UnitKind::Punct => !matches!(self.word(i), "-" | "&" | "/" | "'" | "’"),
+            UnitKind::Punct => !matches!(self.word(i), "&"),
         }
     }
 

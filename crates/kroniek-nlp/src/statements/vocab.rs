@@ -180,7 +180,7 @@ pub fn is_naming_noun(w: &str) -> bool {
     let head = w.rsplit('-').next().unwrap_or(w);
     matches!(
         head,
-        "operatie" | "oefening" | "programma" | "boek" | "film" | "serie" | "campagne" | "project" | "plan" | "actie"
+        "operatie" | "oefening" | "programma" | "boek" | "film" | "serie" | "campagne" | "project"
             | "zogenoemde" | "zogeheten" | "zogenaamde" | "getiteld" | "genaamd" | "titel" | "motto" | "slogan" | "hashtag"
             | "term" | "woord" | "begrip" | "naam" | "album" | "lied" | "nummer" | "voorstelling" | "tentoonstelling"
             | "missie" | "schip" | "zgn" | "bijnaam"
