@@ -95,7 +95,8 @@ pub fn extract_statements(
     entities: &[ArticleEntity],
 ) -> Vec<Statement> {
     let pieces = quotes::find_quotes(text);
-    let view = View::build(text, layers, pieces);
+    let mut view = View::build(text, layers, pieces);
+    view.set_mentions(mentions);
     if view.units.is_empty() {
         return Vec::new();
     }
@@ -175,7 +176,7 @@ impl<'v, 'a> Finder<'v, 'a> {
 
     fn sentence(&mut self, start: usize, end: usize) {
         let view = self.view;
-        let mut partial_cues: HashSet<usize> = HashSet::new();
+        let mut partial_cues: HashMap<usize, Vec<usize>> = HashMap::new();
         for i in start..end {
             let UnitKind::Open(k) = view.units[i].kind else { continue };
             if view.pieces[k].depth != 0 || view.units[i].skip || view.units[i].quote.is_some() {
@@ -184,6 +185,7 @@ impl<'v, 'a> Finder<'v, 'a> {
             self.quote(k, i, start, end, &mut partial_cues);
         }
         self.reported(start, end, &partial_cues);
+        self.dat_zei_x(start, end);
     }
 
     /// The unit of the closing mark of piece `k`, if any.
@@ -191,7 +193,7 @@ impl<'v, 'a> Finder<'v, 'a> {
         (from..self.view.units.len()).find(|&j| self.view.units[j].kind == UnitKind::Close(k))
     }
 
-    fn quote(&mut self, k: usize, open: usize, start: usize, end: usize, partial_cues: &mut HashSet<usize>) {
+    fn quote(&mut self, k: usize, open: usize, start: usize, end: usize, partial_cues: &mut HashMap<usize, Vec<usize>>) {
         let view = self.view;
         let piece = view.pieces[k].clone();
         let content_units: Vec<usize> = (open + 1..view.units.len()).take_while(|&j| view.units[j].quote == Some(k)).collect();
@@ -349,7 +351,17 @@ impl<'v, 'a> Finder<'v, 'a> {
     /// (same paragraph or the ones just before).
     fn continuing_speaker(&self, at: usize) -> Option<Attribution> {
         let view = self.view;
-        let (unit, speaker) = self.resolver.last_speaker(at)?;
+        let last = self.resolver.last_speaker(at);
+        // A person introduced after the last statement ("Minister X reageerde fel.") speaks.
+        let lowest_paragraph = view.units[at].paragraph.saturating_sub(1);
+        let after_last = last.map_or(0, |(u, _)| {
+            let sentence = view.units[*u].sentence;
+            (*u..at).find(|&j| view.units[j].sentence != sentence).unwrap_or(at)
+        });
+        if let Some(speaker) = self.resolver.introduced_person(view, after_last, at, lowest_paragraph) {
+            return Some(Attribution { speaker, cue: None, cue_span: None });
+        }
+        let (unit, speaker) = last?;
         let near = view.units[at].paragraph <= view.units[*unit].paragraph + 3;
         near.then(|| Attribution { speaker: Speaker { span: None, ..speaker.clone() }, cue: None, cue_span: None })
     }
@@ -381,10 +393,14 @@ impl<'v, 'a> Finder<'v, 'a> {
     }
 
     /// The speaker of a partial quote: the nearest cue in its sentence, before it or after.
-    fn partial_attribution(&mut self, open: usize, close: usize, start: usize, end: usize, partial_cues: &mut HashSet<usize>) -> Option<Attribution> {
+    fn partial_attribution(&mut self, open: usize, close: usize, start: usize, end: usize, partial_cues: &mut HashMap<usize, Vec<usize>>) -> Option<Attribution> {
         let view = self.view;
         let outside = |j: usize| view.units[j].quote.is_none() && !matches!(view.units[j].kind, UnitKind::Open(_) | UnitKind::Close(_));
-        let before = (start..open).rev().filter(|&j| outside(j)).find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some() || view.lower(j) == "aldus"));
+        let clause_initial = |j: usize| (start..j).all(|k| !view.is_word(k) || matches!(view.lower(k), "maar" | "en" | "ook" | "want")) || view.is_punct(j - 1, ",");
+        let before = (start..open)
+            .rev()
+            .filter(|&j| outside(j))
+            .find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some() || view.lower(j) == "aldus" || clause_initial(j)));
         let after = (close + 1..end).filter(|&j| outside(j)).find_map(|j| cue_at(view, j));
         for hit in [before, after].into_iter().flatten() {
             let speaker = if hit.verb.is_none() {
@@ -394,35 +410,75 @@ impl<'v, 'a> Finder<'v, 'a> {
                 self.subject_speaker(&hit)
             };
             if let Some(speaker) = speaker {
-                partial_cues.insert(hit.unit);
+                partial_cues.entry(hit.unit).or_default().push(open);
                 return Some(self.cue_attribution(&hit, speaker));
             }
         }
         None
     }
 
-    /// Reported speech in the sentence `[start, end)`.
-    fn reported(&mut self, start: usize, end: usize, partial_cues: &HashSet<usize>) {
+    /// Reported speech in the sentence `[start, end)`. A cue whose partial quote stands
+    /// between it and its clause ("noemt het ‘onzin’ dat …") is told by that partial; parts of
+    /// a clause that hold a quote are told by the quote.
+    fn reported(&mut self, start: usize, end: usize, partial_cues: &HashMap<usize, Vec<usize>>) {
         let view = self.view;
-        let mut i = start;
-        while i < end {
+        for i in start..end {
             let unit = view.units[i];
-            if unit.quote.is_some() || unit.skip || !view.is_word(i) || self.used_cues.contains(&i) || partial_cues.contains(&i) {
-                i += 1;
+            if unit.quote.is_some() || unit.skip || !view.is_word(i) || self.used_cues.contains(&i) {
                 continue;
             }
-            if let Some(hit) = cue_at(view, i) {
-                if let Some((content, attribution)) = self.reported_at(&hit, start, end) {
-                    let quoted_inside = (content.0..content.1).any(|j| matches!(view.units[j].kind, UnitKind::Open(_)));
-                    if !quoted_inside {
-                        let span = self.span_of(content.0, content.1);
-                        self.used_cues.insert(i);
-                        self.emit(content.0.min(hit.unit), StatementKind::Indirect, span, attribution);
-                    }
-                }
+            let Some(hit) = cue_at(view, i) else { continue };
+            let Some((content, attribution)) = self.reported_at(&hit, start, end) else { continue };
+            let partials = partial_cues.get(&i).map(Vec::as_slice).unwrap_or(&[]);
+            if partials.iter().any(|&open| open < content.0) {
+                continue;
             }
-            i += 1;
+            for part in reported::split_coordinated(view, content) {
+                let quoted_inside = (part.0..part.1).any(|j| matches!(view.units[j].kind, UnitKind::Open(_)));
+                if quoted_inside || !reported::has_words(view, part.0, part.1, 2) {
+                    continue;
+                }
+                let span = self.span_of(part.0, part.1);
+                self.used_cues.insert(i);
+                let attribution = Attribution { speaker: attribution.speaker.clone(), cue: attribution.cue.clone(), cue_span: attribution.cue_span };
+                self.emit(part.0.min(hit.unit), StatementKind::Indirect, span, attribution);
+            }
         }
+    }
+
+    /// "<sentence>. Dat zegt X …" / "Dat heeft X … gezegd": the sentence before is what X
+    /// said (when it holds no quote and no statement yet).
+    fn dat_zei_x(&mut self, start: usize, end: usize) {
+        let view = self.view;
+        if start == 0 || !view.is_word(start) || !matches!(view.lower(start), "dat" | "dit") || view.units[start].skip {
+            return;
+        }
+        let Some(hit) = (start + 1..end.min(start + 8)).find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some())) else { return };
+        if self.used_cues.contains(&hit.unit) || reported::verb_complement(view, &hit).is_some() {
+            return;
+        }
+        let previous = view.units[start - 1].sentence;
+        let mut p = start - 1;
+        while p > 0 && view.units[p - 1].sentence == previous {
+            p -= 1;
+        }
+        let prev_units = p..start;
+        if prev_units.clone().any(|j| view.units[j].skip || !matches!(view.units[j].kind, UnitKind::Word | UnitKind::Punct)) {
+            return;
+        }
+        if self.found.iter().any(|(u, _)| prev_units.contains(u)) {
+            return;
+        }
+        let Some(first) = prev_units.clone().find(|&j| view.is_word(j)) else { return };
+        let Some(last) = prev_units.clone().rev().find(|&j| view.is_word(j)) else { return };
+        if !reported::has_words(view, first, last + 1, 4) {
+            return;
+        }
+        let Some(speaker) = self.subject_speaker(&hit) else { return };
+        self.used_cues.insert(hit.unit);
+        let attribution = self.cue_attribution(&hit, speaker);
+        let span = self.span_of(first, last + 1);
+        self.emit(first, StatementKind::Indirect, span, attribution);
     }
 
     /// The reported clause and attribution of one cue, if it has them.

@@ -49,7 +49,23 @@ fn is_adjective_like(w: &str) -> bool {
         || matches!(w, "voormalig" | "oud" | "nieuw" | "huidig" | "vorig" | "toenmalig" | "demissionair" | "waarnemend")
 }
 
-/// Parses a speaker phrase that starts at unit `i` and does not pass `limit`.
+/// Whether a lowercase noun names a person by what they do ("netbeheerder", "analist").
+fn is_agentive_noun(w: &str) -> bool {
+    w.len() > 5 && ["er", "aar", "eur", "ist", "ent", "ant", "ier", "or", "ster", "es"].iter().any(|s| w.ends_with(s))
+}
+
+/// Whether the word after unit `j` (past determiners) is capitalised: "in Brussel", "bij de NOS".
+fn capital_follows(view: &View, j: usize, limit: usize) -> bool {
+    let mut k = j + 1;
+    while k < limit && view.is_word(k) && vocab::is_determiner(view.lower(k)) && !view.units[k].capital {
+        k += 1;
+    }
+    k < limit && view.is_word(k) && view.units[k].capital
+}
+
+/// Parses a speaker phrase that starts at unit `i` and does not pass `limit`: an optional
+/// article, modifiers, a role or group noun, a name run (with particles), and a following
+/// "van …" / "in Brussel" phrase.
 pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
     let limit = limit.min(view.units.len());
     if i >= limit || !view.is_word(i) || view.units[i].quote.is_some() {
@@ -67,36 +83,46 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
     }
     let sentence_start = i == 0 || view.units[i - 1].sentence != view.units[i].sentence || !view.is_word(i - 1);
     let mut j = i;
-    if vocab::is_determiner(first) && !view.units[i].capital || matches!(first, "de" | "het" | "een" | "deze") {
+    let mut has_det = false;
+    if matches!(first, "de" | "het" | "een" | "deze" | "zijn" | "diens" | "enkele" | "verschillende" | "sommige" | "andere" | "meerdere" | "twee" | "drie" | "vier" | "veel" | "alle" | "beide") {
         j += 1;
+        has_det = true;
     }
     let mut name: Option<(usize, usize)> = None;
     let mut noun: Option<usize> = None;
     let mut head: Option<Head> = None;
-    let mut in_of_phrase = false;
-    let mut of_has_det = false;
+    let mut modifiers = 0;
+    let mut in_pp = false;
+    let mut pp_det = false;
     while j < limit && view.is_word(j) && view.units[j].quote.is_none() {
         let w = view.lower(j);
         let capital = view.units[j].capital;
         let next_lower = (j + 1 < limit && view.is_word(j + 1)).then(|| view.lower(j + 1));
+        let next_capital = next_lower.is_some() && view.units[j + 1].capital;
         let next_is_noun = next_lower.is_some_and(|n| {
-            (vocab::is_role_noun(n) || vocab::is_people_plural(n) || vocab::is_collective_noun(n)) && !view.units[j + 1].capital
+            !view.units[j + 1].capital
+                && (vocab::is_role_noun(n) || vocab::is_people_plural(n) || vocab::is_collective_noun(n) || (is_agentive_noun(n) && !is_verb_like(view, j + 1)))
         });
-        if capital && !(j == i && sentence_start && (vocab::is_adverbial(w) || vocab::is_coordinator(w) || vocab::is_subordinator(w))) {
-            if vocab::is_people_plural(w) && name.is_none() && !next_is_noun {
+        let function_word = vocab::is_adverbial(w) || vocab::is_coordinator(w) || vocab::is_subordinator(w) || vocab::is_determiner(w);
+        if capital && !(j == i && sentence_start && function_word) {
+            if in_pp {
+                if name.is_none() && !pp_det {
+                    name = Some(extend_run(name, j));
+                }
+            } else if vocab::is_people_plural(w) && name.is_none() && !next_is_noun {
                 head.get_or_insert(Head::Group);
                 noun = Some(j);
-            } else if next_is_noun || (vocab::is_role_noun(w) && name.is_none()) {
-                // "Russische president", "Secretaris-generaal Rutte": a modifier or role.
+            } else if next_is_noun {
+                modifiers += 1;
                 if vocab::is_role_noun(w) {
                     noun = Some(j);
                     head = Some(Head::Role);
                 }
-            } else if !(in_of_phrase && of_has_det) {
-                name = match name {
-                    Some((s, e)) if e == j => Some((s, j + 1)),
-                    _ => Some((j, j + 1)),
-                };
+            } else if vocab::is_role_noun(w) && name.is_none() && next_capital {
+                noun = Some(j);
+                head = Some(Head::Role);
+            } else {
+                name = Some(extend_run(name, j));
             }
             j += 1;
             continue;
@@ -104,30 +130,37 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
         if capital {
             break;
         }
-        if vocab::is_name_particle(w) && name.is_some_and(|(_, e)| e == j) && next_lower.is_some() && view.units[j + 1].capital {
-            // "Van der Plas", "de Jong" inside a name.
+        let run_ends_here = name.is_some_and(|(_, e)| e == j);
+        if run_ends_here && !in_pp && vocab::is_name_particle(w) && surname_particle(view, name.unwrap(), j, limit) {
+            // "Joris van Maanen", "Van der Plas": the particle belongs to the name.
+            name = name.map(|(s, _)| (s, j + 1));
             j += 1;
             continue;
         }
-        if w == "van" && (noun.is_some() || name.is_some()) && next_lower.is_some() {
-            in_of_phrase = true;
-            of_has_det = false;
+        if (name.is_some() || noun.is_some()) && next_lower.is_some() {
+            let opens_pp = w == "van" && !in_pp
+                || matches!(w, "in" | "uit" | "bij" | "binnen" | "namens") && !in_pp && capital_follows(view, j, limit)
+                || in_pp && matches!(w, "voor" | "van" | "en" | "de" | "der" | "het") && capital_follows(view, j, limit);
+            if opens_pp {
+                in_pp = true;
+                pp_det = false;
+                j += 1;
+                continue;
+            }
+        }
+        if in_pp && vocab::is_determiner(w) {
+            pp_det = true;
             j += 1;
             continue;
         }
-        if in_of_phrase && vocab::is_determiner(w) {
-            of_has_det = true;
-            j += 1;
-            continue;
-        }
-        if in_of_phrase && !vocab::is_adverbial(w) && !vocab::is_common_verb(w) && !is_verb_like(view, j) && j < i + 10 {
+        if in_pp && !vocab::is_adverbial(w) && !vocab::is_common_verb(w) && !is_verb_like(view, j) && j < i + 10 {
             if noun.is_none() && vocab::is_collective_noun(w) {
                 noun = Some(j);
             }
             j += 1;
             continue;
         }
-        if name.is_none() && !in_of_phrase {
+        if name.is_none() && !in_pp && noun.is_none() {
             if vocab::is_role_noun(w) {
                 noun = Some(j);
                 head = Some(Head::Role);
@@ -146,24 +179,63 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
                 j += 1;
                 continue;
             }
-            if noun.is_none() && is_adjective_like(w) {
+            if (has_det || modifiers > 0) && is_agentive_noun(w) && !is_verb_like(view, j) {
+                noun = Some(j);
+                head = Some(Head::Role);
+                j += 1;
+                continue;
+            }
+            if next_capital && !function_word && !is_verb_like(view, j) && !vocab::is_common_verb(w) {
+                // A title before a name: "schipper Gert Valkema", "hoogleraar Lin".
+                modifiers += 1;
+                j += 1;
+                continue;
+            }
+            if is_adjective_like(w) && !is_verb_like(view, j) {
+                modifiers += 1;
                 j += 1;
                 continue;
             }
         }
-        if w == "en" && (name.is_some() || noun.is_some()) && next_lower.is_some() && view.units[j + 1].capital {
+        if w == "en" && (name.is_some() || noun.is_some()) && next_capital {
             j += 1;
             continue;
         }
         break;
     }
     let head = if name.is_some() { Head::Name } else { head? };
-    // Trim a trailing "van" or determiner that found nothing after it.
+    // Trim a trailing preposition, determiner or conjunction that found nothing after it.
     let mut end = j;
-    while end > i + 1 && (matches!(view.lower(end - 1), "van" | "de" | "het" | "een" | "en")) {
+    while end > i + 1 && view.is_word(end - 1) && (vocab::is_determiner(view.lower(end - 1)) || matches!(view.lower(end - 1), "van" | "en" | "in" | "uit" | "bij" | "voor")) && !view.units[end - 1].capital {
         end -= 1;
     }
     Some(Phrase { start: i, end, head, name, noun })
+}
+
+/// Extends a name run to unit `j` when contiguous, else starts a new run at `j`.
+fn extend_run(name: Option<(usize, usize)>, j: usize) -> (usize, usize) {
+    match name {
+        Some((s, e)) if e == j => (s, j + 1),
+        _ => (j, j + 1),
+    }
+}
+
+/// Whether the particle at `j` continues the name run `run` ("Joris van Maanen") rather
+/// than opening a "van Buitenlandse Zaken" phrase: an entity mention spans both, or, without
+/// mentions, the run so far is one word.
+fn surname_particle(view: &View, run: (usize, usize), j: usize, limit: usize) -> bool {
+    let mut k = j;
+    while k < limit && view.is_word(k) && vocab::is_name_particle(view.lower(k)) && !view.units[k].capital {
+        k += 1;
+    }
+    if k >= limit || !view.is_word(k) || !view.units[k].capital {
+        return false;
+    }
+    match (view.mention_at(run.1 - 1), view.mention_at(k)) {
+        (Some(a), Some(b)) => a == b,
+        (Some(_), None) | (None, Some(_)) => false,
+        (None, None) => run.1 - run.0 == 1,
+    }
 }
 
 /// A cheap guess that a lowercase word is a verb form: a participle (ge…d/t/en) or a known
@@ -240,9 +312,11 @@ impl<'a> Resolver<'a> {
             }
             resolver.mention_units.push((u, m));
             let entity = resolver.upgrade(mention.entity);
-            let role_words = role_words_before(view, u);
-            if !role_words.is_empty() {
-                resolver.roles.push((u, entity, role_words));
+            let last = unit_at(view, mention.span.end.saturating_sub(1)).min(view.units.len() - 1);
+            for role_words in [role_words_before(view, u), apposition_before(view, u), apposition_after(view, last)] {
+                if !role_words.is_empty() {
+                    resolver.roles.push((u, entity, role_words));
+                }
             }
             if let Some(role) = &mention.role {
                 resolver.roles.push((u, entity, role.to_lowercase().split_whitespace().map(str::to_string).collect()));
@@ -302,6 +376,16 @@ impl<'a> Resolver<'a> {
     /// The speaker of the most recent statement before unit `before`, with its unit.
     pub fn last_speaker(&self, before: usize) -> Option<&(usize, Speaker)> {
         self.memory.iter().filter(|(u, _)| *u < before).max_by_key(|(u, _)| *u)
+    }
+
+    /// The subject of the latest sentence in `[from, at)` (not before paragraph
+    /// `lowest_paragraph`) that names a person: its first person mention outside quotes.
+    pub fn introduced_person(&self, view: &View, from: usize, at: usize, lowest_paragraph: u32) -> Option<Speaker> {
+        let inside = |u: usize| u >= from && u < at && view.units[u].paragraph >= lowest_paragraph;
+        let latest = self.persons.iter().filter(|p| inside(p.0) && p.2 >= 2).max_by_key(|p| p.0)?;
+        let sentence = view.units[latest.0].sentence;
+        let first = self.persons.iter().filter(|p| inside(p.0) && p.2 >= 2 && view.units[p.0].sentence == sentence).min_by_key(|p| p.0)?;
+        Some(self.speaker_of_entity(first.1, None))
     }
 
     /// Resolves a phrase to a speaker; `at` is the unit of the cue (for "most recent").
@@ -440,6 +524,48 @@ fn as_written(view: &View, phrase: &Phrase, span: Option<Span>) -> Speaker {
     }
     let text = &view.text[view.units[s].span.start..view.units[phrase.end - 1].span.end];
     Speaker { name: text.to_string(), entity: None, span }
+}
+
+/// Role words of an apposition before a mention: "de secretaris-generaal van X, Margit Solheim".
+fn apposition_before(view: &View, mention_unit: usize) -> Vec<String> {
+    if mention_unit < 2 || !view.is_punct(mention_unit - 1, ",") {
+        return Vec::new();
+    }
+    let end = mention_unit - 1;
+    let mut start = end;
+    while start > 0 && view.is_word(start - 1) && end - start < 8 {
+        start -= 1;
+    }
+    role_words_in(view, start, end)
+}
+
+/// Role words of an apposition after a mention: "Margit Solheim, de secretaris-generaal, …".
+fn apposition_after(view: &View, last_unit: usize) -> Vec<String> {
+    let comma = last_unit + 1;
+    if comma >= view.units.len() || !view.is_punct(comma, ",") {
+        return Vec::new();
+    }
+    let start = comma + 1;
+    let mut end = start;
+    while end < view.units.len() && view.is_word(end) && end - start < 8 {
+        end += 1;
+    }
+    role_words_in(view, start, end)
+}
+
+/// The lowercase words of `[start, end)` when they hold a role noun before any "van".
+fn role_words_in(view: &View, start: usize, end: usize) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut has_role = false;
+    for u in start..end {
+        let w = view.lower(u);
+        if w == "van" && !has_role {
+            break;
+        }
+        has_role |= vocab::is_role_noun(w);
+        words.push(w.to_string());
+    }
+    if has_role { words } else { Vec::new() }
 }
 
 /// The role words written just before a mention ("de Russische president" before "Vladimir

@@ -147,6 +147,16 @@ pub fn subject_phrase(view: &View, hit: &CueHit) -> Option<Phrase> {
         if let Some(p) = parse_phrase_before(view, start, f) {
             return Some(p);
         }
+        // An apposition between subject and verb: "Hofstede, nu Kamerlid, vindt dat".
+        if start >= 2 && view.is_punct(start - 1, ",") {
+            let before = clause_start(view, start - 2);
+            if let Some(p) = parse_phrase_before(view, before, start - 1) {
+                let opens_sentence = before == 0 || view.units[before - 1].sentence != view.units[before].sentence || !view.is_word(before - 1);
+                if opens_sentence && p.head != super::attribution::Head::Relative {
+                    return Some(p);
+                }
+            }
+        }
         // Subordinate clauses: "waarbij hij … benadrukte", "omdat Jansen … had gezegd".
         if view.is_word(start) && vocab::is_subordinator(view.lower(start)) {
             let mut j = start + 1;

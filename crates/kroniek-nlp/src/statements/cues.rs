@@ -34,21 +34,28 @@ pub struct CueLemma {
     pub frames: u8,
     /// Prepositions opening a FRAME_PREP complement, comma-separated.
     pub preps: &'static str,
+    /// Finite forms the paradigm file lacks (joined for separable verbs), comma-separated:
+    /// "toezegde" beside Pattern's "toezei".
+    pub extra: &'static str,
 }
 
 const fn cue(lemma: &'static str, frames: u8) -> CueLemma {
-    CueLemma { lemma, particle: None, companion: None, frames, preps: "" }
+    CueLemma { lemma, particle: None, companion: None, frames, preps: "", extra: "" }
 }
 const fn sep(lemma: &'static str, particle: &'static str, frames: u8) -> CueLemma {
-    CueLemma { lemma, particle: Some(particle), companion: None, frames, preps: "" }
+    CueLemma { lemma, particle: Some(particle), companion: None, frames, preps: "", extra: "" }
 }
 const fn with_prep(mut c: CueLemma, preps: &'static str) -> CueLemma {
     c.frames |= FRAME_PREP;
     c.preps = preps;
     c
 }
+const fn with_extra(mut c: CueLemma, extra: &'static str) -> CueLemma {
+    c.extra = extra;
+    c
+}
 const fn with_companion(lemma: &'static str, companion: &'static str, frames: u8) -> CueLemma {
-    CueLemma { lemma, particle: None, companion: Some(companion), frames, preps: "" }
+    CueLemma { lemma, particle: None, companion: Some(companion), frames, preps: "", extra: "" }
 }
 
 const C: u8 = FRAME_CLAUSE;
@@ -62,7 +69,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     cue("benadrukken", C | E),
     cue("onderstrepen", C | E),
     cue("beklemtonen", C | E),
-    with_prep(cue("waarschuwen", C), "voor"),
+    cue("waarschuwen", C),
     cue("erkennen", C | T),
     cue("bevestigen", C),
     sep("aangeven", "aan", C | T),
@@ -72,7 +79,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     cue("wijzen", C | E),
     with_companion("laten", "weten", C | T),
     with_companion("maken", "duidelijk", C),
-    with_companion("maken", "bekend", C),
+    sep("bekendmaken", "bekend", C),
     with_companion("maken", "kenbaar", C),
     sep("aankondigen", "aan", C | T),
     sep("meedelen", "mee", C),
@@ -87,7 +94,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     sep("verdergaan", "verder", 0),
     cue("herhalen", C),
     cue("beloven", C | T),
-    sep("toezeggen", "toe", C | T),
+    with_extra(sep("toezeggen", "toe", C | T), "toezegde,toezegden"),
     cue("ontkennen", C | T),
     cue("betogen", C),
     cue("beweren", C | T),
@@ -103,7 +110,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     with_prep(cue("pleiten", 0), "voor"),
     with_prep(sep("oproepen", "op", 0), "tot,om"),
     cue("eisen", C),
-    with_prep(cue("vragen", C), "om"),
+    cue("vragen", C),
     cue("schrijven", C),
     cue("klinken", 0),
     cue("luiden", 0),
@@ -128,6 +135,15 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     sep("tegenwerpen", "tegen", C),
     with_prep(cue("hameren", E), "op"),
     cue("verwijten", C),
+    sep("volhouden", "vol", C),
+    sep("voorhouden", "voor", C),
+    with_companion("laten", "doorschemeren", C),
+    cue("beschuldigen", C | T),
+    cue("veroordelen", 0),
+    cue("bedanken", 0),
+    cue("prijzen", 0),
+    with_prep(cue("spreken", 0), "van"),
+    with_prep(with_companion("doen", "beroep", C | T), "op"),
     cue("vinden", C),
     cue("denken", C),
     cue("menen", C | T),
@@ -188,6 +204,7 @@ fn lemma_forms(verbs: &str, entry: &CueLemma) -> Result<(Vec<String>, Vec<String
     let mut finite: Vec<String> = finite_cols
         .iter()
         .filter_map(|&i| cols.get(i).filter(|s| !s.is_empty()).map(|s| joined(s)))
+        .chain(entry.extra.split(',').filter(|s| !s.is_empty()).map(str::to_string))
         .collect();
     let mut participles: Vec<String> = cols.get(11).filter(|s| !s.is_empty()).map(|s| {
         if prefix.is_empty() { s.clone() } else { format!("{prefix}{s}") }

@@ -139,6 +139,36 @@ fn nonempty(start: usize, end: usize) -> Option<(usize, usize)> {
     (end > start).then_some((start, end))
 }
 
+/// Splits a reported clause at a coordinated second complement ("…, maar dat …", "… en dat
+/// …"): each part is a statement of its own.
+pub fn split_coordinated(view: &View, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut s = start;
+    let mut j = start;
+    while j + 1 < end {
+        let coordinated = view.units[j].quote.is_none()
+            && view.is_word(j)
+            && matches!(view.lower(j), "en" | "maar" | "of")
+            && view.is_word(j + 1)
+            && view.lower(j + 1) == "dat"
+            && j > s;
+        if coordinated {
+            let mut e = j;
+            while e > s && !view.is_word(e - 1) && !matches!(view.units[e - 1].kind, UnitKind::Close(_)) {
+                e -= 1;
+            }
+            parts.push((s, e));
+            s = j + 2;
+            j += 2;
+            continue;
+        }
+        j += 1;
+    }
+    parts.push((s, end));
+    parts.retain(|&(a, b)| b > a);
+    parts
+}
+
 /// Whether `[start, end)` holds at least `n` words.
 pub fn has_words(view: &View, start: usize, end: usize, n: usize) -> bool {
     (start..end).filter(|&k| view.is_word(k)).take(n).count() >= n

@@ -43,17 +43,43 @@ pub struct View<'a> {
     pub units: Vec<Unit>,
     pub pieces: Vec<QuotePiece>,
     lower_arena: String,
+    /// Per unit, the entity mention covering it (u32::MAX for none).
+    mention: Vec<u32>,
 }
 
 impl<'a> View<'a> {
     /// Builds the view from the text layers and the quote pieces found on the raw text.
     pub fn build(text: &'a str, layers: &TextLayers, pieces: Vec<QuotePiece>) -> Self {
-        let mut view = View { text, units: Vec::with_capacity(layers.tokens.len()), pieces, lower_arena: String::new() };
+        let mut view = View { text, units: Vec::with_capacity(layers.tokens.len()), pieces, lower_arena: String::new(), mention: Vec::new() };
         view.collect_units(layers);
         view.assign_paragraphs_and_quotes();
         view.mark_skipped(layers);
         view.assign_sentences();
         view
+    }
+
+    /// Records which entity mention covers each unit (mentions in text order).
+    pub fn set_mentions(&mut self, mentions: &[crate::entities::Mention]) {
+        self.mention = vec![u32::MAX; self.units.len()];
+        let mut m = 0;
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&k| mentions[k].span.start);
+        for (i, unit) in self.units.iter().enumerate() {
+            while m < order.len() && mentions[order[m]].span.end <= unit.span.start {
+                m += 1;
+            }
+            if let Some(&k) = order.get(m) {
+                let span = mentions[k].span;
+                if span.start <= unit.span.start && unit.span.end <= span.end {
+                    self.mention[i] = k as u32;
+                }
+            }
+        }
+    }
+
+    /// The entity mention covering unit `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<usize> {
+        self.mention.get(i).copied().filter(|&m| m != u32::MAX).map(|m| m as usize)
     }
 
     /// The lowercase form of unit `i` (empty for marks).
