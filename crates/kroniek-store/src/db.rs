@@ -159,6 +159,21 @@ impl CorpusDb {
         &self.path
     }
 
+    /// The SQLite connection, for the store's other modules.
+    pub(crate) fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The SQLite connection, read-only use.
+    pub(crate) fn connection_ref(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// A value of the meta table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional().map_err(|e| self.err(e))
+    }
+
     fn err(&self, error: rusqlite::Error) -> StoreError {
         StoreError::db(&self.path, error)
     }
@@ -260,21 +275,31 @@ impl CorpusDb {
         self.conn.query_row("SELECT COALESCE(MAX(rowid), 0) FROM articles", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
-    /// Entity names (lowercased) of an article by type, for the search index's entity fields.
+    /// Entity names of an article by type, for the search index's entity fields: the article
+    /// entities' names and aliases, a person's surname, and the corpus entity's canonical name
+    /// and aliases when entities were resolved across the corpus.
     pub fn entity_names(&self, rowid: i64) -> Result<Vec<(String, String)>, StoreError> {
         let mut statement = self
             .conn
-            .prepare_cached("SELECT type, name, aliases FROM article_entities WHERE article = ?1")
+            .prepare_cached(
+                "SELECT ae.type, ae.name, ae.aliases, e.name, e.aliases FROM article_entities ae \
+                 LEFT JOIN entity_links l ON l.article = ae.article AND l.local = ae.local \
+                 LEFT JOIN entities e ON e.number = l.entity WHERE ae.article = ?1",
+            )
             .map_err(|e| self.err(e))?;
         let rows = statement
-            .query_map([rowid], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)))
+            .query_map([rowid], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, Option<String>>(3)?, row.get::<_, Option<String>>(4)?))
+            })
             .map_err(|e| self.err(e))?;
         let mut names = Vec::new();
         for row in rows {
-            let (kind, name, aliases) = row.map_err(|e| self.err(e))?;
-            let aliases: Vec<String> = serde_json::from_str(&aliases).unwrap_or_default();
-            names.push((kind.clone(), name));
-            names.extend(aliases.into_iter().map(|a| (kind.clone(), a)));
+            let (kind, name, aliases, corpus_name, corpus_aliases) = row.map_err(|e| self.err(e))?;
+            let mut all: Vec<String> = serde_json::from_str(&aliases).unwrap_or_default();
+            all.push(name);
+            all.extend(corpus_name);
+            all.extend(corpus_aliases.and_then(|a| serde_json::from_str::<Vec<String>>(&a).ok()).unwrap_or_default());
+            names.extend(entity_index_names(&kind, all));
         }
         Ok(names)
     }
@@ -424,6 +449,23 @@ pub fn fold_for_matching(word: &str) -> String {
         });
     }
     out
+}
+
+/// The names under which an entity is findable with person:/org:/place:/misc:: every form,
+/// plus the surname of a person's full name.
+pub fn entity_index_names(kind: &str, forms: Vec<String>) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    for form in forms {
+        if kind == "PER" {
+            if let Some(surname) = form.split_whitespace().last().filter(|_| form.contains(' ')) {
+                names.push((kind.to_string(), surname.to_string()));
+            }
+        }
+        names.push((kind.to_string(), form));
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 const ARTICLE_COLUMNS: &str =

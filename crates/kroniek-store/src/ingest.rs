@@ -246,7 +246,10 @@ fn index_prepared(index: &SearchIndex, writer: &tantivy::IndexWriter, rowid: i64
         .annotations
         .entities
         .iter()
-        .flat_map(|e| std::iter::once((e.kind.as_str().to_string(), e.name.clone())).chain(e.aliases.iter().map(|a| (e.kind.as_str().to_string(), a.clone()))))
+        .flat_map(|e| {
+            let forms = std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()).collect();
+            crate::db::entity_index_names(e.kind.as_str(), forms)
+        })
         .collect();
     let raw = article.raw;
     let stored = StoredArticle {

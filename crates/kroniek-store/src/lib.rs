@@ -7,6 +7,7 @@
 pub mod article;
 pub mod db;
 pub mod dedup;
+pub mod entities;
 pub mod index;
 pub mod ingest;
 pub mod query;

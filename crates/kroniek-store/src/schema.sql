@@ -149,3 +149,26 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     skipped INTEGER NOT NULL,           -- 1 skipped, 0 read after a repair (warning)
     message TEXT NOT NULL
 );
+
+-- Entities across the corpus: one per real-world referent (`kroniek entities` resolves them;
+-- a user knowledge base fixes names and ids).
+CREATE TABLE IF NOT EXISTS entities (
+    number              INTEGER PRIMARY KEY,
+    id                  TEXT NOT NULL UNIQUE,   -- knowledge-base id, or TYPE:slug-of-name
+    name                TEXT NOT NULL,          -- canonical name
+    type                TEXT NOT NULL,
+    aliases             TEXT NOT NULL,          -- JSON array
+    roles               TEXT NOT NULL,          -- JSON array
+    mentions            INTEGER NOT NULL,
+    articles            INTEGER NOT NULL,
+    first_seen          TEXT,
+    last_seen           TEXT,
+    from_knowledge_base INTEGER NOT NULL
+);
+-- Which corpus entity each article entity belongs to.
+CREATE TABLE IF NOT EXISTS entity_links (
+    article INTEGER NOT NULL REFERENCES articles (rowid),
+    local   INTEGER NOT NULL,                   -- article_entities.local
+    entity  INTEGER NOT NULL REFERENCES entities (number),
+    PRIMARY KEY (article, local)
+);

@@ -263,3 +263,39 @@ fn killed_ingest_loses_nothing_committed_and_the_next_run_resumes() {
     let counted = run(kroniek().args(["search", "haven", "--corpus"]).arg(&corpus));
     assert!(stdout(&counted).starts_with(&format!("{total} articles match")), "{}", stdout(&counted));
 }
+
+#[test]
+fn entities_are_resolved_across_the_corpus_and_a_knowledge_base_fixes_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let demo = repo_root().join("demo/corpus/txt");
+    assert!(ingest(&corpus, &[&demo]).status.success());
+    let output = run(kroniek().args(["entities", "--type", "PER", "--jsonl", "--limit", "0", "--corpus"]).arg(&corpus));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let entities: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!entities.is_empty());
+    for e in &entities {
+        assert_eq!(e["type"], "PER");
+        for field in ["name", "aliases", "mentions"] {
+            assert!(e.get(field).is_some(), "{e}");
+        }
+    }
+    // Every article that names Solheim is found by person:, whatever form it used.
+    let by_person = search_json(&corpus, "person:Solheim").len();
+    let by_word = search_json(&corpus, "Solheim").len();
+    assert!(by_person >= by_word.saturating_sub(1) && by_person > 0, "person: {by_person}, word: {by_word}");
+
+    let kb = dir.path().join("kb.jsonl");
+    std::fs::write(&kb, "{\"id\": \"X1\", \"name\": \"Margit Solheim\", \"type\": \"PER\", \"aliases\": [\"Alliantiechef Solheim\", \"M. Solheim\"]}\n").unwrap();
+    let output = run(kroniek().args(["entities", "--type", "PER", "--jsonl", "--limit", "0", "--kb"]).arg(&kb).arg("--corpus").arg(&corpus));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let solheim: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|e| e["name"].as_str().unwrap().contains("Solheim"))
+        .collect();
+    assert_eq!(solheim.len(), 1, "one Solheim after resolution: {solheim:?}");
+    assert_eq!(solheim[0]["id"], "X1");
+    assert!(solheim[0]["mentions"].as_i64().unwrap() >= 5);
+    assert!(!search_json(&corpus, "person:\"Margit Solheim\"").is_empty());
+}

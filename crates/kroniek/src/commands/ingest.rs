@@ -29,6 +29,10 @@ pub struct IngestArgs {
     /// Articles per transaction.
     #[arg(long, default_value_t = 500)]
     pub batch_size: usize,
+    /// A knowledge base (CSV id,name,type,aliases or JSON lines) that fixes entity names and ids;
+    /// entities are resolved across the corpus after the ingest.
+    #[arg(long, value_name = "FILE")]
+    pub kb: Option<PathBuf>,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -65,6 +69,10 @@ pub fn run(args: IngestArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     })
     .with_context(|| format!("ingest into {}", corpus.display()))?;
     bar.finish_and_clear();
+    if args.kb.is_some() {
+        let mut db = kroniek_store::CorpusDb::open_existing(&corpus)?;
+        super::entities::resolve_and_reindex(&corpus, &mut db, args.kb.as_deref())?;
+    }
     let seconds = started.elapsed().as_secs_f64();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
