@@ -200,14 +200,35 @@ fn lookup(word: &str) -> Option<Position> {
     let lower = std::str::from_utf8(&lower[..word.len()]).ok()?;
     let is_lower = word == lower;
     let is_capital = !is_lower && word[1..] == lower[1..];
-    SINGLE_WORD.iter().find_map(|&(entry, case, position)| {
+    let index = sorted_index();
+    let same = |k: &usize| SINGLE_WORD[*k].0.eq_ignore_ascii_case(lower);
+    let found = index.binary_search_by(|&k| compare_lower(SINGLE_WORD[k].0, lower)).ok()?;
+    // entries that differ only in case (none today) sit next to each other
+    let first = index[..found].iter().rposition(|k| !same(k)).map_or(0, |p| p + 1);
+    index[first..].iter().take_while(|k| same(k)).find_map(|&k| {
+        let (entry, case, position) = SINGLE_WORD[k];
         let allowed = match case {
             Exact => word == entry,
-            LowerOnly => is_lower && lower == entry,
-            LowerOrCapital => (is_lower || is_capital) && lower == entry,
+            LowerOnly => is_lower,
+            LowerOrCapital => is_lower || is_capital,
         };
         allowed.then_some(position)
     })
+}
+
+/// Indices into [`SINGLE_WORD`] sorted by lower-cased entry, built once.
+fn sorted_index() -> &'static [usize] {
+    static INDEX: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<usize> = (0..SINGLE_WORD.len()).collect();
+        index.sort_by(|&a, &b| compare_lower(SINGLE_WORD[a].0, SINGLE_WORD[b].0));
+        index
+    })
+}
+
+/// Compares two ASCII strings as if lower-cased.
+fn compare_lower(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().map(|x| x.to_ascii_lowercase()).cmp(b.bytes().map(|x| x.to_ascii_lowercase()))
 }
 
 #[cfg(test)]

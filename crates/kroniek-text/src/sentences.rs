@@ -17,6 +17,9 @@
 use crate::abbreviations::may_end_sentence;
 use crate::{Sentence, Span, Token, TokenKind};
 
+/// How far back (in tokens) the opening quote of a quotation is looked for.
+const MAX_QUOTATION_TOKENS: usize = 200;
+
 /// Splits `text` into sentences, headings and list items using its `tokens`.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
@@ -144,8 +147,8 @@ impl Splitter<'_> {
             return false;
         }
         let item = self.token_text(first);
-        let line_start = self.line_start(self.tokens[first].span.start);
-        let at_line_start = self.bytes[line_start..self.tokens[first].span.start].iter().all(u8::is_ascii_whitespace);
+        let before = &self.bytes[..self.tokens[first].span.start];
+        let at_line_start = before.iter().rev().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
         at_line_start
             && match self.tokens[first].kind {
                 TokenKind::Number => item.len() <= 3,
@@ -181,7 +184,7 @@ impl Splitter<'_> {
     /// sentence.
     fn closes_leading_quotation(&self, first: usize, i: usize) -> bool {
         let close = self.token_text(i);
-        (first..i).rev().find(|&k| self.is_opening_quote(k) && quotation_pair(self.token_text(k), close)).is_some_and(
+        (first.max(i.saturating_sub(MAX_QUOTATION_TOKENS))..i).rev().find(|&k| self.is_opening_quote(k) && quotation_pair(self.token_text(k), close)).is_some_and(
             |open| open == first || (open > first && self.token_text(open - 1) == ":"),
         )
     }
