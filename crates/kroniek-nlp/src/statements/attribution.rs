@@ -104,9 +104,11 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
                 && (vocab::is_role_noun(n) || vocab::is_people_plural(n) || vocab::is_collective_noun(n) || (is_agentive_noun(n) && !is_verb_like(view, j + 1)))
         });
         let function_word = vocab::is_adverbial(w) || vocab::is_coordinator(w) || vocab::is_subordinator(w) || vocab::is_determiner(w);
-        if capital && !(j == i && sentence_start && function_word) {
+        let unknown_initial = j == i && sentence_start && !next_capital && view.has_mentions() && !view.is_known_name_word(w) && view.mention_at(j).is_none();
+        if capital && !(j == i && sentence_start && (function_word || (unknown_initial && !vocab::is_role_noun(w) && !vocab::is_people_plural(w) && !next_is_noun))) {
             if in_pp {
-                if name.is_none() && !pp_det {
+                let contiguous = name.is_some_and(|(_, e)| e == j);
+                if (name.is_none() || contiguous) && !pp_det {
                     name = Some(extend_run(name, j));
                 }
             } else if vocab::is_people_plural(w) && name.is_none() && !next_is_noun {
@@ -118,7 +120,7 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
                     noun = Some(j);
                     head = Some(Head::Role);
                 }
-            } else if vocab::is_role_noun(w) && name.is_none() && next_capital {
+            } else if vocab::is_role_noun(w) && name.is_none() {
                 noun = Some(j);
                 head = Some(Head::Role);
             } else {
@@ -182,6 +184,11 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
             if (has_det || modifiers > 0) && is_agentive_noun(w) && !is_verb_like(view, j) {
                 noun = Some(j);
                 head = Some(Head::Role);
+                j += 1;
+                continue;
+            }
+            if next_is_noun && !function_word && !vocab::is_common_verb(w) {
+                modifiers += 1;
                 j += 1;
                 continue;
             }
@@ -262,6 +269,9 @@ pub fn parse_phrase_before(view: &View, start: usize, end: usize) -> Option<Phra
     (phrase.end == end).then_some(phrase)
 }
 
+/// Role entries at or above this index point into `names_seen` rather than the entities.
+const NAME_SEEN_BASE: usize = usize::MAX / 2;
+
 /// Who was named where: mentions linked to their best entity, speakers resolved so far,
 /// and roles seen with each entity.
 pub struct Resolver<'a> {
@@ -277,6 +287,9 @@ pub struct Resolver<'a> {
     roles: Vec<(usize, usize, Vec<String>)>,
     /// Speakers resolved so far: (unit index, speaker).
     memory: Vec<(usize, Speaker)>,
+    /// Without entity mentions: full names seen in the text (capitalised runs of two or
+    /// more words outside quotes, not at a sentence start), as (unit index, name).
+    names_seen: Vec<(usize, String)>,
 }
 
 fn last_word(name: &str) -> String {
@@ -304,7 +317,16 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let mut resolver = Resolver { entities, persons: Vec::new(), mention_units: Vec::new(), mentions, by_last_word, roles: Vec::new(), memory: Vec::new() };
+        let mut resolver = Resolver { entities, persons: Vec::new(), mention_units: Vec::new(), mentions, by_last_word, roles: Vec::new(), memory: Vec::new(), names_seen: Vec::new() };
+        if mentions.is_empty() {
+            resolver.names_seen = capitalised_runs(view);
+            for (n, &(u, _)) in resolver.names_seen.iter().enumerate() {
+                let role_words = role_words_before(view, u);
+                if !role_words.is_empty() {
+                    resolver.roles.push((u, NAME_SEEN_BASE + n, role_words));
+                }
+            }
+        }
         for (m, mention) in mentions.iter().enumerate() {
             let u = unit_at(view, mention.span.start);
             if u >= view.units.len() {
@@ -347,6 +369,18 @@ impl<'a> Resolver<'a> {
         match self.by_last_word.get(&last_word(&e.name)) {
             Some(&best) if self.entities[best].name.split_whitespace().count() > e.name.split_whitespace().count() => best,
             _ => entity,
+        }
+    }
+
+    /// How surely a remembered speaker is a person: its entity's score, or for a name as
+    /// written (no entity found) 2 for a full name and 1 for one word; groups 0.
+    fn speaker_person_score(&self, s: &Speaker) -> u8 {
+        match s.entity {
+            Some(k) => self.person_score(k),
+            None if s.name.starts_with(char::is_uppercase) => {
+                if s.name.split_whitespace().count() >= 2 { 2 } else { 1 }
+            }
+            None => 0,
         }
     }
 
@@ -437,7 +471,14 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_pronoun(&self, view: &View, pronoun: &str, at: usize) -> Option<Speaker> {
-        if vocab::is_plural_pronoun(pronoun) {
+        let plural_verb = |u: Option<usize>| {
+            u.filter(|&u| u < view.units.len() && view.is_word(u)).is_some_and(|u| {
+                let w = view.lower(u);
+                w.ends_with("en") && (vocab::is_auxiliary(w) || !super::cues::CueLexicon::embedded().lookup(w).is_empty())
+            })
+        };
+        let plural = matches!(pronoun, "hen" | "hun") || plural_verb(Some(at + 1)) || plural_verb(at.checked_sub(1));
+        if vocab::is_plural_pronoun(pronoun) && plural {
             if let Some((u, s)) = self.last_speaker(at) {
                 let near = view.units[at].paragraph <= view.units[*u].paragraph + 1;
                 if near && s.entity.is_none() {
@@ -456,13 +497,16 @@ impl<'a> Resolver<'a> {
             let remembered = self
                 .memory
                 .iter()
-                .filter(|(u, s)| *u < at && view.units[*u].paragraph >= window && s.entity.is_some_and(|k| self.person_score(k) >= min_score))
+                .filter(|(u, s)| *u < at && view.units[*u].paragraph >= window && self.speaker_person_score(s) >= min_score)
                 .max_by_key(|(u, _)| *u)
                 .map(|(u, s)| (*u, s.clone()));
-            match (mention, remembered) {
-                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
-                (a, b) => a.or(b).map(|x| x.1),
-            }
+            let seen = self
+                .names_seen
+                .iter()
+                .filter(|(u, _)| *u < at && view.units[*u].paragraph >= window)
+                .max_by_key(|(u, _)| *u)
+                .map(|(u, name)| (*u, Speaker { name: name.clone(), entity: None, span: None }));
+            [mention, remembered, seen].into_iter().flatten().max_by_key(|x| x.0).map(|x| x.1)
         };
         recent(2).or_else(|| recent(1))
     }
@@ -496,7 +540,8 @@ impl<'a> Resolver<'a> {
         let mut best: Option<(u32, usize, usize)> = None;
         for (pos, entity, words) in &self.roles {
             let heads: Vec<&str> = words.iter().filter(|w| vocab::is_role_noun(w)).map(|w| vocab::role_head(w)).collect();
-            let head_score = if heads.contains(&query_head.as_str()) {
+            let same_head = |h: &&str| *h == query_head || (h.len() >= 5 && query_head.len() >= 5 && (h.ends_with(query_head.as_str()) || query_head.ends_with(*h)));
+            let head_score = if heads.iter().any(|h| same_head(h)) {
                 3
             } else if vocab::is_leader_role(&query_head) && heads.iter().any(|h| vocab::is_leader_role(h)) {
                 2
@@ -512,8 +557,41 @@ impl<'a> Resolver<'a> {
             }
         }
         let span = Some(Span::new(view.units[phrase.start].span.start, view.units[phrase.end - 1].span.end));
-        best.map(|(_, _, entity)| self.speaker_of_entity(entity, span))
+        best.map(|(_, _, entity)| match entity.checked_sub(NAME_SEEN_BASE) {
+            Some(n) => Speaker { name: self.names_seen[n].1.clone(), entity: None, span },
+            None => self.speaker_of_entity(entity, span),
+        })
     }
+}
+
+/// Full names written in the text when no entity layer ran: runs of two or more
+/// capitalised words (with name particles) outside quotes, not opening a sentence.
+fn capitalised_runs(view: &View) -> Vec<(usize, String)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < view.units.len() {
+        let unit = view.units[i];
+        let opens_sentence = i == 0 || view.units[i - 1].sentence != unit.sentence || !view.is_word(i - 1);
+        if unit.kind != UnitKind::Word || !unit.capital || unit.quote.is_some() || unit.skip || opens_sentence || vocab::is_role_noun(view.lower(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut words = 1;
+        while j < view.units.len() && view.is_word(j) && view.units[j].quote.is_none() {
+            if view.units[j].capital {
+                words += 1;
+            } else if !(vocab::is_name_particle(view.lower(j)) && j + 1 < view.units.len() && view.units[j + 1].capital) {
+                break;
+            }
+            j += 1;
+        }
+        if words >= 2 {
+            runs.push((i, view.text[view.units[i].span.start..view.units[j - 1].span.end].to_string()));
+        }
+        i = j;
+    }
+    runs
 }
 
 /// A group or unresolved role as written, without its leading article.

@@ -2,7 +2,7 @@
 //! particle or companion found), where its clause starts and ends, and which phrase is its
 //! subject ("X zei", "zei X", "X heeft … gezegd", "…, maar benadrukt", "…, die erkende").
 
-use super::attribution::{parse_phrase, parse_phrase_before, Phrase};
+use super::attribution::{parse_phrase, parse_phrase_before, Head, Phrase};
 use super::cues::{CueLexicon, FormKind};
 use super::view::View;
 use super::vocab;
@@ -64,7 +64,13 @@ fn find_near(view: &View, i: usize, target: &str, before: usize, after: usize) -
     let sentence = view.units[i].sentence;
     let same = |j: usize| view.units[j].sentence == sentence && view.units[j].quote == view.units[i].quote;
     let mut j = i + 1;
-    while j < view.units.len() && j <= i + after && same(j) {
+    let mut skipped = 0;
+    while j < view.units.len() && j <= i + after + skipped && view.units[j].sentence == sentence {
+        if !same(j) || matches!(view.units[j].kind, super::view::UnitKind::Open(_) | super::view::UnitKind::Close(_)) {
+            skipped += 1;
+            j += 1;
+            continue;
+        }
         if view.is_word(j) && view.lower(j) == target {
             return Some(j);
         }
@@ -130,7 +136,7 @@ pub fn finite_verb(view: &View, hit: &CueHit) -> usize {
     let participle_reading = CueLexicon::embedded().lookup(w).iter().any(|&(_, f)| f == FormKind::Participle);
     let maybe_nonfinite = hit.form == FormKind::Participle || participle_reading || w.ends_with("en") || hit.companion.is_some_and(|c| c < hit.unit);
     if maybe_nonfinite {
-        if let Some(aux) = (start..hit.unit).rev().find(|&j| view.is_word(j) && vocab::is_auxiliary(view.lower(j))) {
+        if let Some(aux) = (start..hit.unit).find(|&j| view.is_word(j) && vocab::is_auxiliary(view.lower(j))) {
             return aux;
         }
     }
@@ -143,38 +149,62 @@ pub fn subject_phrase(view: &View, hit: &CueHit) -> Option<Phrase> {
     let start = clause_start(view, f);
     let end = clause_end(view, hit.unit);
     let before_is_coordinator = f > start && view.is_word(f - 1) && vocab::is_coordinator(view.lower(f - 1)) && f - 1 == start;
-    if f > start && !before_is_coordinator {
-        if let Some(p) = parse_phrase_before(view, start, f) {
-            return Some(p);
-        }
-        // An apposition between subject and verb: "Hofstede, nu Kamerlid, vindt dat".
-        if start >= 2 && view.is_punct(start - 1, ",") {
-            let before = clause_start(view, start - 2);
-            if let Some(p) = parse_phrase_before(view, before, start - 1) {
-                let opens_sentence = before == 0 || view.units[before - 1].sentence != view.units[before].sentence || !view.is_word(before - 1);
-                if opens_sentence && p.head != super::attribution::Head::Relative {
-                    return Some(p);
-                }
-            }
-        }
-        // Subordinate clauses: "waarbij hij … benadrukte", "omdat Jansen … had gezegd".
-        if view.is_word(start) && vocab::is_subordinator(view.lower(start)) {
-            let mut j = start + 1;
-            while j < f {
-                if let Some(p) = parse_phrase(view, j, f) {
-                    return Some(p);
-                }
-                j += 1;
-            }
-        }
-    }
     if before_is_coordinator {
         return None;
     }
+    if f > start {
+        if let Some(p) = parse_phrase_before(view, start, f) {
+            return Some(p);
+        }
+        // Subordinate clauses: "waarbij hij … benadrukte", "omdat Jansen … had gezegd".
+        if view.is_word(start) && vocab::is_subordinator(view.lower(start)) {
+            for j in start + 1..f {
+                if let Some(p) = parse_phrase(view, j, f) {
+                    return Some(p);
+                }
+            }
+        }
+    }
     // Inverted order: "zei Jansen", "benadrukte hij", "heeft de minister gezegd".
-    let after = if f == hit.unit { hit.unit + 1 } else { f + 1 };
-    let phrase = parse_phrase(view, after, end.max(after + 1))?;
-    (phrase.head != super::attribution::Head::Relative).then_some(phrase)
+    let after = f + 1;
+    if let Some(p) = parse_phrase(view, after, end.max(after + 1)).filter(|p| p.head != Head::Relative) {
+        return Some(p);
+    }
+    apposed_subject(view, start)
+}
+
+/// The subject before an apposition or a bracket that ends right before the clause:
+/// "Hofstede, nu Kamerlid, vindt", "Solheim, de nieuwe chef, zei", "Boukhari (SV) noemde".
+fn apposed_subject(view: &View, start: usize) -> Option<Phrase> {
+    if start < 2 {
+        return None;
+    }
+    let boundary = start - 1;
+    let region_end = if view.is_punct(boundary, ")") {
+        (0..boundary).rev().take(12).find(|&j| view.is_punct(j, "("))?
+    } else if view.is_punct(boundary, ",") {
+        // Skip one apposition: "X, nu Kamerlid voor het SV, vindt".
+        let inner_start = clause_start(view, boundary - 1);
+        if let Some(p) = parse_phrase_before(view, inner_start, boundary).filter(|p| p.head != Head::Relative) {
+            let opens = inner_start == 0 || !view.is_word(inner_start - 1) || view.units[inner_start - 1].sentence != view.units[inner_start].sentence;
+            if opens || view.is_punct(inner_start - 1, ",") {
+                return Some(p);
+            }
+        }
+        if inner_start < 2 || !view.is_punct(inner_start - 1, ",") {
+            return None;
+        }
+        inner_start - 1
+    } else {
+        return None;
+    };
+    if region_end == 0 {
+        return None;
+    }
+    let region_start = clause_start(view, region_end - 1);
+    let p = parse_phrase_before(view, region_start, region_end)?;
+    let opens = region_start == 0 || !view.is_word(region_start - 1) || view.units[region_start - 1].sentence != view.units[region_start].sentence;
+    (opens && p.head != Head::Relative).then_some(p)
 }
 
 /// Whether the clause of the cue opens with a coordinator and no subject ("…, maar benadrukt

@@ -29,7 +29,7 @@ pub fn content_end(view: &View, from: usize) -> usize {
     let sentence = view.units[from.min(view.units.len() - 1)].sentence;
     let mut j = from;
     while j < view.units.len() && view.units[j].sentence == sentence {
-        if view.is_terminal(j) && view.units[j].quote.is_none() {
+        if (view.is_terminal(j) || view.is_punct(j, ":") || view.is_punct(j, ";")) && view.units[j].quote.is_none() {
             break;
         }
         if view.is_punct(j, ",") || view.is_punct(j, ";") {

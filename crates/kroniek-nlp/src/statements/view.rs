@@ -45,12 +45,15 @@ pub struct View<'a> {
     lower_arena: String,
     /// Per unit, the entity mention covering it (u32::MAX for none).
     mention: Vec<u32>,
+    /// Lowercase words of all mentions: a capitalised word at a sentence start is a name
+    /// when it is one of these.
+    name_words: std::collections::HashSet<String>,
 }
 
 impl<'a> View<'a> {
     /// Builds the view from the text layers and the quote pieces found on the raw text.
     pub fn build(text: &'a str, layers: &TextLayers, pieces: Vec<QuotePiece>) -> Self {
-        let mut view = View { text, units: Vec::with_capacity(layers.tokens.len()), pieces, lower_arena: String::new(), mention: Vec::new() };
+        let mut view = View { text, units: Vec::with_capacity(layers.tokens.len()), pieces, lower_arena: String::new(), mention: Vec::new(), name_words: Default::default() };
         view.collect_units(layers);
         view.assign_paragraphs_and_quotes();
         view.mark_skipped(layers);
@@ -61,6 +64,11 @@ impl<'a> View<'a> {
     /// Records which entity mention covers each unit (mentions in text order).
     pub fn set_mentions(&mut self, mentions: &[crate::entities::Mention]) {
         self.mention = vec![u32::MAX; self.units.len()];
+        for m in mentions {
+            for w in m.span.text(self.text).split_whitespace() {
+                self.name_words.insert(w.to_lowercase());
+            }
+        }
         let mut m = 0;
         let mut order: Vec<usize> = (0..mentions.len()).collect();
         order.sort_by_key(|&k| mentions[k].span.start);
@@ -75,6 +83,16 @@ impl<'a> View<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the entity layer found any mention in this article.
+    pub fn has_mentions(&self) -> bool {
+        !self.name_words.is_empty()
+    }
+
+    /// Whether a lowercase word is part of some entity mention of the article.
+    pub fn is_known_name_word(&self, w: &str) -> bool {
+        self.name_words.contains(w)
     }
 
     /// The entity mention covering unit `i`, if any.
