@@ -464,9 +464,15 @@ impl<'a> Resolver<'a> {
         }
         let text = run.text(view.text);
         let text = text.strip_suffix("’s").or_else(|| text.strip_suffix("'s")).unwrap_or(text);
-        match self.by_last_word.get(&last_word(text)) {
-            Some(&k) => self.speaker_of_entity(k, span),
-            None => Speaker { name: text.to_string(), entity: None, span },
+        let last = last_word(text);
+        if let Some(&k) = self.by_last_word.get(&last) {
+            return self.speaker_of_entity(k, span);
+        }
+        // Without entities: the fullest name seen with the same last word.
+        let fuller = self.names_seen.iter().map(|(_, n)| n).filter(|n| last_word(n) == last).max_by_key(|n| n.split_whitespace().count());
+        match fuller {
+            Some(n) if n.split_whitespace().count() > text.split_whitespace().count() => Speaker { name: n.clone(), entity: None, span },
+            _ => Speaker { name: text.to_string(), entity: None, span },
         }
     }
 
@@ -586,8 +592,11 @@ fn capitalised_runs(view: &View) -> Vec<(usize, String)> {
             }
             j += 1;
         }
-        if words >= 2 {
-            runs.push((i, view.text[view.units[i].span.start..view.units[j - 1].span.end].to_string()));
+        let text = &view.text[view.units[i].span.start..view.units[j - 1].span.end];
+        // "NAVO-leden", "Oost-Europese": compounds with a lowercase part are not names.
+        let name_like = text.split([' ', '-']).all(|p| p.starts_with(char::is_uppercase) || vocab::is_name_particle(p));
+        if words >= 2 && name_like {
+            runs.push((i, text.to_string()));
         }
         i = j;
     }
