@@ -142,7 +142,7 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
         if (name.is_some() || noun.is_some()) && next_lower.is_some() {
             let opens_pp = w == "van" && !in_pp
                 || matches!(w, "in" | "uit" | "bij" | "binnen" | "namens") && !in_pp && capital_follows(view, j, limit)
-                || in_pp && matches!(w, "voor" | "van" | "en" | "de" | "der" | "het") && capital_follows(view, j, limit);
+                || in_pp && matches!(w, "voor" | "van" | "en" | "der") && capital_follows(view, j, limit);
             if opens_pp {
                 in_pp = true;
                 pp_det = false;
@@ -320,10 +320,12 @@ impl<'a> Resolver<'a> {
         let mut resolver = Resolver { entities, persons: Vec::new(), mention_units: Vec::new(), mentions, by_last_word, roles: Vec::new(), memory: Vec::new(), names_seen: Vec::new() };
         if mentions.is_empty() {
             resolver.names_seen = capitalised_runs(view);
-            for (n, &(u, _)) in resolver.names_seen.iter().enumerate() {
-                let role_words = role_words_before(view, u);
-                if !role_words.is_empty() {
-                    resolver.roles.push((u, NAME_SEEN_BASE + n, role_words));
+            for (n, (u, name)) in resolver.names_seen.iter().enumerate() {
+                let last = (*u + name.split_whitespace().count()).saturating_sub(1).min(view.units.len() - 1);
+                for role_words in [role_words_before(view, *u), apposition_before(view, *u), apposition_after(view, last)] {
+                    if !role_words.is_empty() {
+                        resolver.roles.push((*u, NAME_SEEN_BASE + n, role_words));
+                    }
                 }
             }
         }
@@ -416,6 +418,12 @@ impl<'a> Resolver<'a> {
     /// `lowest_paragraph`) that names a person: its first person mention outside quotes.
     pub fn introduced_person(&self, view: &View, from: usize, at: usize, lowest_paragraph: u32) -> Option<Speaker> {
         let inside = |u: usize| u >= from && u < at && view.units[u].paragraph >= lowest_paragraph;
+        if self.mentions.is_empty() {
+            let latest = self.names_seen.iter().filter(|(u, _)| inside(*u)).max_by_key(|(u, _)| *u)?;
+            let sentence = view.units[latest.0].sentence;
+            let first = self.names_seen.iter().filter(|(u, _)| inside(*u) && view.units[*u].sentence == sentence).min_by_key(|(u, _)| *u)?;
+            return Some(Speaker { name: first.1.clone(), entity: None, span: None });
+        }
         let latest = self.persons.iter().filter(|p| inside(p.0) && p.2 >= 2).max_by_key(|p| p.0)?;
         let sentence = view.units[latest.0].sentence;
         let first = self.persons.iter().filter(|p| inside(p.0) && p.2 >= 2 && view.units[p.0].sentence == sentence).min_by_key(|p| p.0)?;
