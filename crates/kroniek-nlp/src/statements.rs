@@ -433,7 +433,9 @@ impl<'v, 'a> Finder<'v, 'a> {
             if partials.iter().any(|&open| open < content.0) {
                 continue;
             }
-            for part in reported::split_coordinated(view, content) {
+            let has_quote = |(a, b): (usize, usize)| (a..b).any(|j| matches!(view.units[j].kind, UnitKind::Open(_)));
+            let parts = if has_quote(content) { reported::split_coordinated(view, content) } else { vec![content] };
+            for part in parts {
                 let quoted_inside = (part.0..part.1).any(|j| matches!(view.units[j].kind, UnitKind::Open(_)));
                 if quoted_inside || !reported::has_words(view, part.0, part.1, 2) {
                     continue;
@@ -453,7 +455,7 @@ impl<'v, 'a> Finder<'v, 'a> {
         if start == 0 || !view.is_word(start) || !matches!(view.lower(start), "dat" | "dit") || view.units[start].skip {
             return;
         }
-        let Some(hit) = (start + 1..end.min(start + 8)).find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some())) else { return };
+        let Some(hit) = (start + 1..end).find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some())) else { return };
         if self.used_cues.contains(&hit.unit) || reported::verb_complement(view, &hit).is_some() {
             return;
         }
@@ -537,7 +539,7 @@ impl<'v, 'a> Finder<'v, 'a> {
         if matches!(phrase.head, Head::Relative) {
             return None;
         }
-        let clause_initial = (start..i).all(|j| !view.is_word(j) || matches!(view.lower(j), "maar" | "en" | "ook" | "want"));
+        let clause_initial = (start..i).all(|j| !view.is_word(j) || matches!(view.lower(j), "maar" | "en" | "ook" | "want")) || (i > start && view.is_punct(i - 1, ":"));
         let after_comma = i > start && view.is_punct(i - 1, ",");
         let content = if clause_initial && view.lower(i) == "volgens" {
             let mut from = phrase.end;

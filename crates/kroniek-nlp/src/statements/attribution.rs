@@ -72,7 +72,14 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
         return None;
     }
     let first = view.lower(i);
-    if vocab::is_person_pronoun(first) {
+    // "haar collega", "hun leider": a possessive, not the pronoun.
+    let possessive = matches!(first, "haar" | "hun")
+        && i + 1 < limit
+        && view.is_word(i + 1)
+        && !is_verb_like(view, i + 1)
+        && !vocab::is_common_verb(view.lower(i + 1))
+        && !vocab::is_adverbial(view.lower(i + 1));
+    if vocab::is_person_pronoun(first) && !possessive {
         return Some(Phrase { start: i, end: i + 1, head: Head::Pronoun, name: None, noun: None });
     }
     if vocab::is_relative_pronoun(first) && (i == 0 || view.is_punct(i - 1, ",")) {
@@ -84,7 +91,7 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
     let sentence_start = i == 0 || view.units[i - 1].sentence != view.units[i].sentence || !view.is_word(i - 1);
     let mut j = i;
     let mut has_det = false;
-    if matches!(first, "de" | "het" | "een" | "deze" | "zijn" | "diens" | "enkele" | "verschillende" | "sommige" | "andere" | "meerdere" | "twee" | "drie" | "vier" | "veel" | "alle" | "beide") {
+    if possessive || matches!(first, "de" | "het" | "een" | "deze" | "zijn" | "diens" | "enkele" | "verschillende" | "sommige" | "andere" | "meerdere" | "twee" | "drie" | "vier" | "veel" | "alle" | "beide") {
         j += 1;
         has_det = true;
     }

@@ -107,7 +107,7 @@ pub fn cue_at(view: &View, i: usize) -> Option<CueHit> {
         let mut hit = CueHit { unit: i, verb: Some(v), form, particle: None, companion: None };
         let mut specificity = 0;
         if let Some(companion) = &verb.companion {
-            match find_near(view, i, companion, 3, 4) {
+            match find_near(view, i, companion, 3, 6) {
                 Some(c) => hit.companion = Some(c),
                 None => continue,
             }

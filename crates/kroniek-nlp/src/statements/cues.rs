@@ -17,6 +17,9 @@ pub const FRAME_CLAUSE: u8 = 1;
 pub const FRAME_TE: u8 = 2;
 /// The complement is a prepositional phrase ("riep op tot", "waarschuwde voor").
 pub const FRAME_PREP: u8 = 4;
+/// The rest of the clause is what was said: an object and its predicate ("noemt de plannen
+/// overhaast").
+pub const FRAME_REST: u8 = 16;
 /// The object is an emphasis noun ("benadrukte het belang van", "hamerde op de noodzaak").
 pub const FRAME_EMPHASIS: u8 = 8;
 
@@ -74,7 +77,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     cue("bevestigen", C),
     sep("aangeven", "aan", C | T),
     cue("verklaren", C | T),
-    cue("noemen", C),
+    cue("noemen", C | FRAME_REST),
     with_prep(cue("dreigen", C | T), "met"),
     cue("wijzen", C | E),
     with_companion("laten", "weten", C | T),

@@ -3,7 +3,7 @@
 //! van …"), the clause after "Volgens X", and the clause before ", zei X" / ", aldus X".
 
 use super::clause::{clause_end, CueHit};
-use super::cues::{CueLexicon, FRAME_CLAUSE, FRAME_EMPHASIS, FRAME_PREP, FRAME_TE};
+use super::cues::{CueLexicon, FRAME_CLAUSE, FRAME_EMPHASIS, FRAME_PREP, FRAME_REST, FRAME_TE};
 use super::view::{UnitKind, View};
 use super::vocab;
 
@@ -100,6 +100,15 @@ pub fn verb_complement(view: &View, hit: &CueHit) -> Option<(usize, usize)> {
         }
         words += 1;
         j += 1;
+    }
+    if frames & FRAME_REST != 0 && hit.unit > 0 && view.is_word(hit.unit - 1) {
+        // Subject first ("X noemt de plannen overhaast"): the rest of the clause.
+        let boundary = clause_end(view, hit.unit);
+        let quote_follows = boundary < view.units.len() && matches!(view.units[boundary].kind, UnitKind::Open(_));
+        let end = te_clause_end(view, hit.unit);
+        if !quote_follows && has_words(view, from, end, 3) {
+            return nonempty(from, end);
+        }
     }
     if frames & FRAME_TE != 0 {
         // A long te-clause: look up to the clause end.
