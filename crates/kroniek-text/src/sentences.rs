@@ -27,8 +27,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         return sentences;
     }
     let closing = closing_quotes(text, tokens);
-    let splitter = Splitter { text, bytes: text.as_bytes(), tokens, closing };
-    let marker_end = splitter.crawl_marker_end();
+    let mut splitter = Splitter { text, bytes: text.as_bytes(), tokens, closing, marker_end: None };
+    splitter.marker_end = splitter.crawl_marker_end();
+    let marker_end = splitter.marker_end;
     let mut paragraph = 0;
     let mut first = 0;
     for i in 0..tokens.len() {
@@ -57,6 +58,8 @@ struct Splitter<'a> {
     tokens: &'a [Token],
     /// For each token: whether it is a quote mark that closes a quotation.
     closing: Vec<bool>,
+    /// Index of the last token of the crawl marker (` date 2024-09`), if the text opens with one.
+    marker_end: Option<usize>,
 }
 
 impl Splitter<'_> {
@@ -219,7 +222,9 @@ impl Splitter<'_> {
     fn is_heading(&self, first: usize, last: usize) -> bool {
         let start = self.tokens[first].span.start;
         let end = self.tokens[last].span.end;
-        let alone_before = self.bytes[..start].iter().rev().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
+        let after_marker = self.marker_end.is_some_and(|m| m + 1 == first);
+        let alone_before =
+            after_marker || self.bytes[..start].iter().rev().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
         let alone_after = self.bytes[end..].iter().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
         let ends_open = !self.is_terminal(last)
             && !matches!(self.token_text(last), ":" | ";" | "," | ")")
