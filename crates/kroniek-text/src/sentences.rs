@@ -17,6 +17,9 @@
 use crate::abbreviations::may_end_sentence;
 use crate::{Sentence, Span, Token, TokenKind};
 
+/// Most tokens in a heading that runs into the next sentence.
+const HEADING_TOKENS: usize = 10;
+
 /// How far back (in tokens) the opening quote of a quotation is looked for.
 const MAX_QUOTATION_TOKENS: usize = 200;
 
@@ -109,12 +112,35 @@ impl Splitter<'_> {
         if self.is_terminal(j) && !(j == i && self.is_closer(next)) {
             return !self.is_list_number(first, j) && self.starts_sentence(next);
         }
+        if self.ends_glued_heading(first, i) {
+            return true;
+        }
         // a quotation without final punctuation: ,,Hij heeft er zin in'' Daarna ...
         j != i
             && self.tokens[i].kind == TokenKind::Quote
             && self.tokens[next].kind == TokenKind::Word
             && starts_upper_case(self.token_text(next))
             && self.closes_leading_quotation(first, i)
+    }
+
+    /// Whether tokens `first..=i` are a short heading run into the next sentence without a
+    /// line break (`Geschiedenis Het dorp ontstond …`): the next word is a capitalised word
+    /// that opens sentences and is not part of names (`Hij`, `Maar`, `Het`).
+    fn ends_glued_heading(&self, first: usize, i: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            "Hij", "Zij", "Ze", "Ik", "Wij", "We", "Je", "Er", "Dit", "Deze", "Maar", "Toen", "Daarna", "Daarom",
+            "Volgens", "Tijdens", "Sinds", "Hoewel", "Omdat", "Nadat", "Wanneer", "Inmiddels", "Intussen",
+            "Vervolgens", "Bovendien", "Daarnaast", "Ook", "Veel", "Het", "Een", "In", "Op", "Bij", "Na", "Met",
+            "Voor", "Door", "Om", "Uit", "Als", "Nu", "Zo", "Dan", "Toch", "Wel", "Niet", "Geen", "Zijn", "Haar",
+            "Hun", "Mijn", "Dat", "Die", "Wat", "Wie", "Waar", "Hoe", "Waarom",
+        ];
+        let next = i + 1;
+        next < self.tokens.len()
+            && i - first < HEADING_TOKENS
+            && self.tokens[next].kind == TokenKind::Word
+            && OPENERS.contains(&self.token_text(next))
+            && (matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number) || self.token_text(i) == ")")
+            && !(first..=i).any(|k| matches!(self.token_text(k), ":" | "," | ";"))
     }
 
     /// Whether token `i` ends a sentence by itself: `.`, `!`, `?`, an ellipsis, or an
@@ -392,6 +418,14 @@ mod tests {
     fn crawl_marker_is_its_own_sentence() {
         let text = " date 2023-05 De gemeente Veldhoven besloot iets.";
         assert_eq!(sentences(text), ["date 2023-05", "De gemeente Veldhoven besloot iets."]);
+    }
+
+    #[test]
+    fn a_heading_run_into_its_text_is_split_off() {
+        assert_eq!(sentences("Geschiedenis Het dorp ontstond rond een kerk."), ["Geschiedenis", "Het dorp ontstond rond een kerk."]);
+        // names with De or Van, and longer clauses with a comma, are left alone
+        assert_eq!(sentences("Volgens Anna De Smet kwam hij."), ["Volgens Anna De Smet kwam hij."]);
+        assert_eq!(sentences("Toen het regende, Het Dorpsblad schreef erover."), ["Toen het regende, Het Dorpsblad schreef erover."]);
     }
 
     #[test]

@@ -77,7 +77,11 @@ fn sentences_jsonl_marks_residue_and_keeps_prose() {
     assert_eq!(by_text("Door Karel Klap")["residue_kind"], "byline");
     assert_eq!(by_text("Volledig scherm De nieuwe brug bij avond.")["residue_kind"], "caption");
     assert_eq!(by_text("© Fotobureau Zuid")["residue_kind"], "credit");
-    assert_eq!(by_text("Quote We bouwen voor iedereen in de hele regio Anna Smit, wethouder")["residue_kind"], "pull_quote");
+    let pull_quote = "Quote We bouwen voor iedereen in de hele regio Anna Smit, wethouder";
+    let pull_quote_start = ARTICLE.find(pull_quote).unwrap();
+    let inside = |s: &&Value| (pull_quote_start..pull_quote_start + pull_quote.len()).contains(&(s["start"].as_u64().unwrap() as usize));
+    let kinds: Vec<&Value> = sentences.iter().filter(inside).map(|s| &s["residue_kind"]).collect();
+    assert!(!kinds.is_empty() && kinds.iter().all(|kind| *kind == "pull_quote"), "{kinds:?}");
     assert_eq!(by_text("Lees meer...")["residue_kind"], "read_more");
     for prose in [
         "De wethouder opende woensdag o.a. de brug over de Aa.",
