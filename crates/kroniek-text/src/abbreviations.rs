@@ -202,18 +202,26 @@ fn lookup(word: &str) -> Option<Position> {
     let is_capital = !is_lower && word[1..] == lower[1..];
     let index = sorted_index();
     let same = |k: &usize| SINGLE_WORD[*k].0.eq_ignore_ascii_case(lower);
-    let found = index.binary_search_by(|&k| compare_lower(SINGLE_WORD[k].0, lower)).ok()?;
+    let found = index
+        .binary_search_by(|&k| compare_lower(SINGLE_WORD[k].0, lower))
+        .ok()?;
     // entries that differ only in case (none today) sit next to each other
-    let first = index[..found].iter().rposition(|k| !same(k)).map_or(0, |p| p + 1);
-    index[first..].iter().take_while(|k| same(k)).find_map(|&k| {
-        let (entry, case, position) = SINGLE_WORD[k];
-        let allowed = match case {
-            Exact => word == entry,
-            LowerOnly => is_lower,
-            LowerOrCapital => is_lower || is_capital,
-        };
-        allowed.then_some(position)
-    })
+    let first = index[..found]
+        .iter()
+        .rposition(|k| !same(k))
+        .map_or(0, |p| p + 1);
+    index[first..]
+        .iter()
+        .take_while(|k| same(k))
+        .find_map(|&k| {
+            let (entry, case, position) = SINGLE_WORD[k];
+            let allowed = match case {
+                Exact => word == entry,
+                LowerOnly => is_lower,
+                LowerOrCapital => is_lower || is_capital,
+            };
+            allowed.then_some(position)
+        })
 }
 
 /// Indices into [`SINGLE_WORD`] sorted by lower-cased entry, built once.
@@ -228,7 +236,9 @@ fn sorted_index() -> &'static [usize] {
 
 /// Compares two ASCII strings as if lower-cased.
 fn compare_lower(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes().map(|x| x.to_ascii_lowercase()).cmp(b.bytes().map(|x| x.to_ascii_lowercase()))
+    a.bytes()
+        .map(|x| x.to_ascii_lowercase())
+        .cmp(b.bytes().map(|x| x.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -237,14 +247,18 @@ mod tests {
 
     #[test]
     fn titles_and_shorthands_are_abbreviations() {
-        for word in ["mr", "Mr", "dr", "bijv", "o.a", "d.w.z", "i.p.v", "J.P", "jl", "red", "v.Chr"] {
+        for word in [
+            "mr", "Mr", "dr", "bijv", "o.a", "d.w.z", "i.p.v", "J.P", "jl", "red", "v.Chr",
+        ] {
             assert!(is_abbreviation(word), "{word}");
         }
     }
 
     #[test]
     fn ordinary_words_and_acronyms_are_not() {
-        for word in ["al", "vol", "zo", "lid", "VS", "NAVO", "Jan", "RED", "nos.nl", "1.000", ""] {
+        for word in [
+            "al", "vol", "zo", "lid", "VS", "NAVO", "Jan", "RED", "nos.nl", "1.000", "",
+        ] {
             assert!(!is_abbreviation(word), "{word}");
         }
     }

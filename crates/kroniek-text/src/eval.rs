@@ -47,8 +47,14 @@ pub fn parse_conllu(content: &str) -> Result<Vec<UdSentence>, ConlluError> {
         let line_number = index + 1;
         if let Some(comment) = line.strip_prefix('#') {
             let comment = comment.trim();
-            if let Some(value) = comment_value(comment, "newdoc id").or_else(|| (comment == "newdoc").then_some("")) {
-                newdoc = Some(if value.is_empty() { format!("doc{line_number}") } else { value.to_string() });
+            if let Some(value) =
+                comment_value(comment, "newdoc id").or_else(|| (comment == "newdoc").then_some(""))
+            {
+                newdoc = Some(if value.is_empty() {
+                    format!("doc{line_number}")
+                } else {
+                    value.to_string()
+                });
             } else if comment.starts_with("newpar") {
                 newpar += 1;
             } else if let Some(value) = comment_value(comment, "sent_id") {
@@ -58,7 +64,13 @@ pub fn parse_conllu(content: &str) -> Result<Vec<UdSentence>, ConlluError> {
                     Some(doc) => (doc.clone(), format!("{doc}#{newpar}")),
                     None => ids_from_sent_id(&id),
                 };
-                current = Some(UdSentence { document, paragraph, id: id.clone(), text: value.to_string(), tokens: Vec::new() });
+                current = Some(UdSentence {
+                    document,
+                    paragraph,
+                    id: id.clone(),
+                    text: value.to_string(),
+                    tokens: Vec::new(),
+                });
                 multiword_end = 0;
             }
             continue;
@@ -67,16 +79,22 @@ pub fn parse_conllu(content: &str) -> Result<Vec<UdSentence>, ConlluError> {
             sentences.extend(current.take());
             continue;
         }
-        let sentence = current.as_mut().ok_or(ConlluError::MissingText { line: line_number })?;
+        let sentence = current
+            .as_mut()
+            .ok_or(ConlluError::MissingText { line: line_number })?;
         let columns: Vec<&str> = line.split('\t').collect();
         if columns.len() != 10 {
-            return Err(ConlluError::Columns { line: line_number, found: columns.len() });
+            return Err(ConlluError::Columns {
+                line: line_number,
+                found: columns.len(),
+            });
         }
         let token_id = columns[0];
         if let Some((_, last)) = token_id.split_once('-') {
             multiword_end = last.parse().unwrap_or(0);
             sentence.tokens.push(columns[1].to_string());
-        } else if !token_id.contains('.') && token_id.parse::<usize>().unwrap_or(0) > multiword_end {
+        } else if !token_id.contains('.') && token_id.parse::<usize>().unwrap_or(0) > multiword_end
+        {
             sentence.tokens.push(columns[1].to_string());
         }
     }
@@ -165,7 +183,11 @@ pub fn compare_spans(gold: &[Span], predicted: &[Span]) -> Counts {
             std::cmp::Ordering::Greater => p += 1,
         }
     }
-    Counts { gold: gold.len(), predicted: predicted.len(), correct }
+    Counts {
+        gold: gold.len(),
+        predicted: predicted.len(),
+        correct,
+    }
 }
 
 /// The byte spans of a sentence's gold tokens in its text, or `None` when a token cannot be
@@ -224,7 +246,10 @@ pub fn evaluate_tokens(sentences: &[UdSentence]) -> TokenEvaluation {
         if counts.correct != counts.gold || counts.correct != counts.predicted {
             let text = sentence.text.as_str();
             let only_in = |a: &[Span], b: &[Span]| -> Vec<String> {
-                a.iter().filter(|s| b.binary_search(s).is_err()).map(|s| s.text(text).to_string()).collect()
+                a.iter()
+                    .filter(|s| b.binary_search(s).is_err())
+                    .map(|s| s.text(text).to_string())
+                    .collect()
             };
             evaluation.mismatches.push(TokenMismatch {
                 id: sentence.id.clone(),
@@ -268,7 +293,10 @@ pub fn running_text(sentences: &[UdSentence], join: Join) -> RunningText {
             Some(p) if join == Join::Paragraphs && p.paragraph != sentence.paragraph => "\n",
             Some(_) => " ",
         };
-        let new_document = previous.map_or(true, |p| p.document != sentence.document);
+        let new_document = match previous {
+            None => true,
+            Some(p) => p.document != sentence.document,
+        };
         running.text.push_str(separator);
         if new_document {
             running.document_starts.push(running.text.len());
@@ -297,7 +325,10 @@ pub struct SentenceEvaluation {
 /// Scores `predicted` sentences against the gold sentences of `running`.
 pub fn compare_sentences(running: &RunningText, predicted: &[Sentence]) -> SentenceEvaluation {
     let inner = |starts: Vec<usize>| -> Vec<usize> {
-        starts.into_iter().filter(|s| running.document_starts.binary_search(s).is_err()).collect()
+        starts
+            .into_iter()
+            .filter(|s| running.document_starts.binary_search(s).is_err())
+            .collect()
     };
     let gold = inner(running.sentences.iter().map(|s| s.start).collect());
     let found = inner(predicted.iter().map(|s| s.span.start).collect());
@@ -305,13 +336,29 @@ pub fn compare_sentences(running: &RunningText, predicted: &[Sentence]) -> Sente
     let boundaries = compare_spans(&as_spans(&gold), &as_spans(&found));
     let predicted_spans: Vec<Span> = predicted.iter().map(|s| s.span).collect();
     let spans = compare_spans(&running.sentences, &predicted_spans);
-    let missed = gold.iter().copied().filter(|s| found.binary_search(s).is_err()).collect();
-    let extra = found.iter().copied().filter(|s| gold.binary_search(s).is_err()).collect();
-    SentenceEvaluation { boundaries, spans, missed, extra }
+    let missed = gold
+        .iter()
+        .copied()
+        .filter(|s| found.binary_search(s).is_err())
+        .collect();
+    let extra = found
+        .iter()
+        .copied()
+        .filter(|s| gold.binary_search(s).is_err())
+        .collect();
+    SentenceEvaluation {
+        boundaries,
+        spans,
+        missed,
+        extra,
+    }
 }
 
 /// Joins `sentences`, runs the tokenizer and splitter, and scores the result.
-pub fn evaluate_sentences(sentences: &[UdSentence], join: Join) -> (RunningText, SentenceEvaluation) {
+pub fn evaluate_sentences(
+    sentences: &[UdSentence],
+    join: Join,
+) -> (RunningText, SentenceEvaluation) {
     let running = running_text(sentences, join);
     let tokens = tokenize(&running.text);
     let predicted = split_sentences(&running.text, &tokens);
@@ -339,9 +386,19 @@ mod tests {
     fn reads_sentences_and_scores_tokens() {
         let sentences = parse_conllu(SAMPLE).unwrap();
         assert_eq!(sentences.len(), 2);
-        assert_eq!(sentences[0].tokens, ["Hij", "kwam", ",", "o.a.", "hier", "."]);
+        assert_eq!(
+            sentences[0].tokens,
+            ["Hij", "kwam", ",", "o.a.", "hier", "."]
+        );
         let evaluation = evaluate_tokens(&sentences);
-        assert_eq!(evaluation.counts, Counts { gold: 9, predicted: 9, correct: 9 });
+        assert_eq!(
+            evaluation.counts,
+            Counts {
+                gold: 9,
+                predicted: 9,
+                correct: 9
+            }
+        );
     }
 
     #[test]
@@ -349,13 +406,23 @@ mod tests {
         let sentences = parse_conllu(SAMPLE).unwrap();
         let (running, evaluation) = evaluate_sentences(&sentences, Join::Space);
         assert_eq!(running.text, "Hij kwam, o.a. hier. Zij ging.");
-        assert_eq!(evaluation.boundaries, Counts { gold: 1, predicted: 1, correct: 1 });
+        assert_eq!(
+            evaluation.boundaries,
+            Counts {
+                gold: 1,
+                predicted: 1,
+                correct: 1
+            }
+        );
         assert_eq!(evaluation.spans.f1(), 1.0);
     }
 
     #[test]
     fn document_ids_come_from_sent_ids_without_newdoc() {
-        assert_eq!(ids_from_sent_id("wiki-1181.p.12.s.3"), ("wiki-1181".to_string(), "wiki-1181.p.12".to_string()));
+        assert_eq!(
+            ids_from_sent_id("wiki-1181.p.12.s.3"),
+            ("wiki-1181".to_string(), "wiki-1181.p.12".to_string())
+        );
         assert_eq!(ids_from_sent_id("WR-P\\WR-P.p.6.s.1").0, "WR-P");
     }
 

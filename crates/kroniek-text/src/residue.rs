@@ -43,7 +43,10 @@ pub fn mark_residue(text: &str, sentences: &mut [Sentence]) -> Vec<Residue> {
     for (sentence, kind) in sentences.iter_mut().zip(kinds) {
         if let Some(kind) = kind {
             sentence.residue = true;
-            residue.push(Residue { span: sentence.span, kind });
+            residue.push(Residue {
+                span: sentence.span,
+                kind,
+            });
         }
     }
     residue
@@ -64,7 +67,10 @@ fn paragraph_ranges(sentences: &[Sentence]) -> Vec<std::ops::Range<usize>> {
 
 /// The text of a paragraph made of `sentences`.
 fn paragraph_span(sentences: &[Sentence]) -> Span {
-    Span::new(sentences[0].span.start, sentences[sentences.len() - 1].span.end)
+    Span::new(
+        sentences[0].span.start,
+        sentences[sentences.len() - 1].span.end,
+    )
 }
 
 /// Applies the line-level rules to one paragraph.
@@ -106,33 +112,82 @@ fn mark_paragraph(text: &str, sentences: &[Sentence], kinds: &mut [Option<Residu
 
 /// Whether `sentence` is the crawl marker `date 2024-09` that opens crawled files.
 fn is_crawl_marker(sentence: &str) -> bool {
-    let Some(date) = sentence.strip_prefix("date ") else { return false };
-    date.len() >= 4 && date.bytes().all(|b| b.is_ascii_digit() || b == b'-') && date.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    let Some(date) = sentence.strip_prefix("date ") else {
+        return false;
+    };
+    date.len() >= 4
+        && date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && date.as_bytes()[..4].iter().all(u8::is_ascii_digit)
 }
 
 /// Case-insensitive ASCII prefix test.
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len() && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// Whether the text after `prefix` is empty or starts with a non-letter (the prefix is a
 /// whole word or phrase).
 fn whole_prefix(text: &str, prefix: &str) -> bool {
-    starts_with_ignore_case(text, prefix) && !text[prefix.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    starts_with_ignore_case(text, prefix)
+        && !text[prefix.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `paragraph` opens with a marker of a picture or video caption.
 fn starts_with_caption_marker(paragraph: &str) -> bool {
-    const MARKERS: &[&str] =
-        &["volledig scherm", "foto:", "beeld:", "afbeelding:", "bijschrift:", "video:", "foto ©", "beeld ©", "vergroot afbeelding"];
+    const MARKERS: &[&str] = &[
+        "volledig scherm",
+        "foto:",
+        "beeld:",
+        "afbeelding:",
+        "bijschrift:",
+        "video:",
+        "foto ©",
+        "beeld ©",
+        "vergroot afbeelding",
+    ];
     MARKERS.iter().any(|m| whole_prefix(paragraph, m))
 }
 
 /// Names of photo and news agencies that appear alone as credits.
 const AGENCIES: &[&str] = &[
-    "anp", "afp", "ap", "epa", "efe", "reuters", "getty", "images", "hollandse", "hoogte", "belga", "dpa", "shutterstock",
-    "brunopress", "xinhua", "sipa", "imageselect", "photo", "photos", "pool", "via", "pro", "shots", "nos", "istock",
-    "alamy", "tass", "ria", "novosti", "ukrinform", "picture", "alliance", "press", "associated",
+    "anp",
+    "afp",
+    "ap",
+    "epa",
+    "efe",
+    "reuters",
+    "getty",
+    "images",
+    "hollandse",
+    "hoogte",
+    "belga",
+    "dpa",
+    "shutterstock",
+    "brunopress",
+    "xinhua",
+    "sipa",
+    "imageselect",
+    "photo",
+    "photos",
+    "pool",
+    "via",
+    "pro",
+    "shots",
+    "nos",
+    "istock",
+    "alamy",
+    "tass",
+    "ria",
+    "novosti",
+    "ukrinform",
+    "picture",
+    "alliance",
+    "press",
+    "associated",
 ];
 
 /// Whether `sentence` is a credit line: `© …`, `Foto: …`, `Beeld: …`, or agency names only.
@@ -141,7 +196,16 @@ fn is_credit(sentence: &str) -> bool {
     if sentence.starts_with('©') {
         return word_count(sentence) <= 8;
     }
-    const LABELS: &[&str] = &["foto:", "foto's:", "beeld:", "fotografie:", "credit:", "credits:", "bron foto:", "foto en tekst:"];
+    const LABELS: &[&str] = &[
+        "foto:",
+        "foto's:",
+        "beeld:",
+        "fotografie:",
+        "credit:",
+        "credits:",
+        "bron foto:",
+        "foto en tekst:",
+    ];
     if LABELS.iter().any(|l| starts_with_ignore_case(sentence, l)) {
         return word_count(sentence) <= 8;
     }
@@ -152,7 +216,10 @@ fn is_credit(sentence: &str) -> bool {
 fn is_photo_credit(sentence: &str) -> bool {
     let sentence = sentence.trim();
     (sentence.starts_with('©') && word_count(sentence) <= 8)
-        || ["foto:", "beeld:", "foto's:"].iter().any(|l| starts_with_ignore_case(sentence, l)) && word_count(sentence) <= 8
+        || ["foto:", "beeld:", "foto's:"]
+            .iter()
+            .any(|l| starts_with_ignore_case(sentence, l))
+            && word_count(sentence) <= 8
         || is_agency_only(sentence)
 }
 
@@ -170,14 +237,30 @@ fn is_agency_only(sentence: &str) -> bool {
 
 /// Whether `paragraph` starts with a quote mark.
 fn starts_with_quote(paragraph: &str) -> bool {
-    paragraph.starts_with(",,") || paragraph.chars().next().is_some_and(crate::tokenize::is_quote_char)
+    paragraph.starts_with(",,")
+        || paragraph
+            .chars()
+            .next()
+            .is_some_and(crate::tokenize::is_quote_char)
 }
 
 /// Whether `paragraph` is a link to another article (`Lees ook: …`).
 fn starts_with_read_more(paragraph: &str) -> bool {
     const PHRASES: &[&str] = &[
-        "lees meer", "lees ook", "lees verder", "lees hier", "lees het hele", "bekijk ook", "bekijk hier", "zie ook",
-        "meer over", "meer lezen", "ook interessant", "ook leuk", "lees het volledige", "klik hier",
+        "lees meer",
+        "lees ook",
+        "lees verder",
+        "lees hier",
+        "lees het hele",
+        "bekijk ook",
+        "bekijk hier",
+        "zie ook",
+        "meer over",
+        "meer lezen",
+        "ook interessant",
+        "ook leuk",
+        "lees het volledige",
+        "klik hier",
     ];
     PHRASES.iter().any(|p| whole_prefix(paragraph, p)) && (paragraph.len() <= 200)
 }
@@ -185,18 +268,79 @@ fn starts_with_read_more(paragraph: &str) -> bool {
 /// Interface words that make up navigation lines; `true` marks words that count as evidence
 /// (function words such as `op` alone do not).
 const NAVIGATION_WORDS: &[(&str, bool)] = &[
-    ("meer", true), ("lees", true), ("verder", true), ("bekijk", true), ("deel", true), ("delen", true),
-    ("artikel", true), ("facebook", true), ("twitter", true), ("whatsapp", true), ("linkedin", true), ("e-mail", true),
-    ("email", true), ("mail", true), ("print", true), ("afdrukken", true), ("home", true), ("menu", true), ("zoeken", true),
-    ("sluiten", true), ("terug", true), ("volgende", true), ("vorige", true), ("reageer", true), ("reageren", true),
-    ("reacties", true), ("reactie", true), ("kopieer", true), ("link", true), ("volledig", true), ("scherm", true),
-    ("vergroot", true), ("vergroten", true), ("video", true), ("afspelen", true), ("luister", true), ("podcast", true),
-    ("nieuwsbrief", true), ("abonneer", true), ("abonneren", true), ("inloggen", true), ("registreer", true),
-    ("advertentie", true), ("cookies", true), ("opslaan", true), ("bewaar", true), ("bewaren", true), ("share", true),
-    ("tweet", true), ("pinterest", true), ("telegram", true), ("uitklappen", true), ("inklappen", true), ("quote", true),
-    ("citaat", true), ("foto", true), ("foto's", true), ("top", true), ("boven", true), ("naar", false), ("dit", false),
-    ("via", false), ("ook", false), ("op", false), ("in", false), ("de", false), ("het", false), ("ons", false), ("alle", false),
-    ("volg", true), ("app", true), ("hier", false), ("nu", false),
+    ("meer", true),
+    ("lees", true),
+    ("verder", true),
+    ("bekijk", true),
+    ("deel", true),
+    ("delen", true),
+    ("artikel", true),
+    ("facebook", true),
+    ("twitter", true),
+    ("whatsapp", true),
+    ("linkedin", true),
+    ("e-mail", true),
+    ("email", true),
+    ("mail", true),
+    ("print", true),
+    ("afdrukken", true),
+    ("home", true),
+    ("menu", true),
+    ("zoeken", true),
+    ("sluiten", true),
+    ("terug", true),
+    ("volgende", true),
+    ("vorige", true),
+    ("reageer", true),
+    ("reageren", true),
+    ("reacties", true),
+    ("reactie", true),
+    ("kopieer", true),
+    ("link", true),
+    ("volledig", true),
+    ("scherm", true),
+    ("vergroot", true),
+    ("vergroten", true),
+    ("video", true),
+    ("afspelen", true),
+    ("luister", true),
+    ("podcast", true),
+    ("nieuwsbrief", true),
+    ("abonneer", true),
+    ("abonneren", true),
+    ("inloggen", true),
+    ("registreer", true),
+    ("advertentie", true),
+    ("cookies", true),
+    ("opslaan", true),
+    ("bewaar", true),
+    ("bewaren", true),
+    ("share", true),
+    ("tweet", true),
+    ("pinterest", true),
+    ("telegram", true),
+    ("uitklappen", true),
+    ("inklappen", true),
+    ("quote", true),
+    ("citaat", true),
+    ("foto", true),
+    ("foto's", true),
+    ("top", true),
+    ("boven", true),
+    ("naar", false),
+    ("dit", false),
+    ("via", false),
+    ("ook", false),
+    ("op", false),
+    ("in", false),
+    ("de", false),
+    ("het", false),
+    ("ons", false),
+    ("alle", false),
+    ("volg", true),
+    ("app", true),
+    ("hier", false),
+    ("nu", false),
 ];
 
 /// If `paragraph` is made only of interface words, its residue kind.
@@ -209,11 +353,17 @@ fn navigation_kind(paragraph: &str) -> Option<ResidueKind> {
     let mut count = 0;
     for word in words(paragraph) {
         count += 1;
-        let entry = NAVIGATION_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word))?;
+        let entry = NAVIGATION_WORDS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))?;
         evidence |= entry.1;
         read_more |= matches!(entry.0, "meer" | "lees" | "verder");
     }
-    (count > 0 && evidence).then_some(if read_more { ResidueKind::ReadMore } else { ResidueKind::Navigation })
+    (count > 0 && evidence).then_some(if read_more {
+        ResidueKind::ReadMore
+    } else {
+        ResidueKind::Navigation
+    })
 }
 
 /// Whether `paragraph` is a dateline of the page: `NOS Nieuws • vandaag, 20:26 • Aangepast …`.
@@ -222,11 +372,22 @@ fn is_timestamp_line(paragraph: &str) -> bool {
         return false;
     }
     const EDIT_WORDS: &[&str] = &[
-        "aangepast", "bijgewerkt", "gepubliceerd", "geplaatst", "gewijzigd", "update", "updated", "laatste", "geleden",
+        "aangepast",
+        "bijgewerkt",
+        "gepubliceerd",
+        "geplaatst",
+        "gewijzigd",
+        "update",
+        "updated",
+        "laatste",
+        "geleden",
     ];
-    let has_edit_word = words(paragraph).any(|w| EDIT_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)));
+    let has_edit_word =
+        words(paragraph).any(|w| EDIT_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)));
     let has_separator = paragraph.contains(['•', '|', '·']);
-    let starts_with_edit_word = words(paragraph).next().is_some_and(|w| EDIT_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)));
+    let starts_with_edit_word = words(paragraph)
+        .next()
+        .is_some_and(|w| EDIT_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)));
     (has_clock_time(paragraph) && (has_separator || has_edit_word || word_count(paragraph) <= 6))
         || (starts_with_edit_word && (has_clock_time(paragraph) || has_date_word(paragraph)))
         || (has_separator && has_date_word(paragraph))
@@ -248,9 +409,28 @@ fn has_clock_time(text: &str) -> bool {
 /// Whether `text` names a day relative to today or a month.
 fn has_date_word(text: &str) -> bool {
     const DATE_WORDS: &[&str] = &[
-        "vandaag", "gisteren", "eergisteren", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
-        "zaterdag", "zondag",
+        "vandaag",
+        "gisteren",
+        "eergisteren",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
     ];
     words(text).any(|w| DATE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
 }
@@ -261,19 +441,41 @@ fn is_byline(paragraph: &str) -> bool {
         return false;
     }
     let mut words = words(paragraph);
-    let Some(first) = words.next() else { return false };
-    let second_capitalised = words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if (first.eq_ignore_ascii_case("door") && second_capitalised) || starts_with_ignore_case(paragraph, "van onze ") {
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let second_capitalised = words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if (first.eq_ignore_ascii_case("door") && second_capitalised)
+        || starts_with_ignore_case(paragraph, "van onze ")
+    {
         return true;
     }
-    if starts_with_ignore_case(paragraph, "tekst:") || starts_with_ignore_case(paragraph, "tekst en ") {
+    if starts_with_ignore_case(paragraph, "tekst:")
+        || starts_with_ignore_case(paragraph, "tekst en ")
+    {
         return true;
     }
     const ROLES: &[&str] = &[
-        "verslaggever", "verslaggeefster", "correspondent", "correspondente", "redacteur", "redactrice", "redactie",
-        "journalist", "journaliste", "fotograaf", "columnist", "presentator", "presentatrice", "reporter",
+        "verslaggever",
+        "verslaggeefster",
+        "correspondent",
+        "correspondente",
+        "redacteur",
+        "redactrice",
+        "redactie",
+        "journalist",
+        "journaliste",
+        "fotograaf",
+        "columnist",
+        "presentator",
+        "presentatrice",
+        "reporter",
     ];
-    let determiner = ["de", "het", "een", "deze", "die", "dit", "wie", "waarom"].iter().any(|d| d.eq_ignore_ascii_case(first));
+    let determiner = ["de", "het", "een", "deze", "die", "dit", "wie", "waarom"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(first));
     let capitalised = first.chars().next().is_some_and(char::is_uppercase);
     let has_role = self::words(paragraph).any(|w| {
         let lower = w.to_lowercase();
@@ -286,7 +488,10 @@ fn is_byline(paragraph: &str) -> bool {
 fn starts_with_pull_quote_marker(paragraph: &str) -> bool {
     ["quote ", "citaat "].iter().any(|label| {
         starts_with_ignore_case(paragraph, label)
-            && paragraph[label.len()..].chars().next().is_some_and(|c| c.is_uppercase() || crate::tokenize::is_quote_char(c))
+            && paragraph[label.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || crate::tokenize::is_quote_char(c))
     })
 }
 
@@ -318,7 +523,10 @@ fn mark_pull_quotes(
     kinds: &mut [Option<ResidueKind>],
 ) {
     let candidates: Vec<usize> = (0..paragraphs.len())
-        .filter(|&p| kinds[paragraphs[p].start].is_none() && is_pull_quote_candidate(text, &sentences[paragraphs[p].clone()]))
+        .filter(|&p| {
+            kinds[paragraphs[p].start].is_none()
+                && is_pull_quote_candidate(text, &sentences[paragraphs[p].clone()])
+        })
         .collect();
     if candidates.is_empty() {
         return;
@@ -327,7 +535,9 @@ fn mark_pull_quotes(
     for p in candidates {
         let span = paragraph_span(&sentences[paragraphs[p].clone()]);
         let own = span.text(text);
-        let key: String = normalised_letters(strip_pull_quote_label(own)).take(PULL_QUOTE_KEY_LETTERS).collect();
+        let key: String = normalised_letters(strip_pull_quote_label(own))
+            .take(PULL_QUOTE_KEY_LETTERS)
+            .collect();
         if key.chars().count() < PULL_QUOTE_MIN_LETTERS {
             continue;
         }
@@ -335,7 +545,8 @@ fn mark_pull_quotes(
         let high = (p + PULL_QUOTE_WINDOW).min(paragraphs.len() - 1);
         let source = (low..=high).filter(|&q| q != p).find(|&q| {
             let other = letters[q].get_or_insert_with(|| {
-                normalised_letters(paragraph_span(&sentences[paragraphs[q].clone()]).text(text)).collect()
+                normalised_letters(paragraph_span(&sentences[paragraphs[q].clone()]).text(text))
+                    .collect()
             });
             other.contains(&key)
         });
@@ -366,7 +577,8 @@ fn is_pull_quote_candidate(text: &str, sentences: &[Sentence]) -> bool {
 fn pull_quote_score(own: &str, other: &str) -> u32 {
     let labelled = starts_with_pull_quote_marker(own) as u32 * 4;
     let open_end = !ends_with_full_stop(own) as u32 * 2;
-    let no_quote_marks = (!own.contains(['"', '“', '”', '„', '‘', '’']) && !own.contains(",,")) as u32;
+    let no_quote_marks =
+        (!own.contains(['"', '“', '”', '„', '‘', '’']) && !own.contains(",,")) as u32;
     let shorter = (own.len() < other.len()) as u32;
     labelled + open_end + no_quote_marks + shorter
 }
@@ -383,7 +595,9 @@ fn strip_pull_quote_label(paragraph: &str) -> &str {
 
 /// The letters and digits of `text`, lower-cased, without anything between them.
 fn normalised_letters(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 #[cfg(test)]
@@ -391,7 +605,11 @@ mod tests {
     use crate::{analyze, ResidueKind};
 
     fn marked(text: &str) -> Vec<(String, ResidueKind)> {
-        analyze(text).residue.iter().map(|r| (r.span.text(text).to_string(), r.kind)).collect()
+        analyze(text)
+            .residue
+            .iter()
+            .map(|r| (r.span.text(text).to_string(), r.kind))
+            .collect()
     }
 
     #[test]
@@ -400,7 +618,10 @@ mod tests {
         assert_eq!(
             marked(text),
             [
-                ("Volledig scherm De nieuwe brug over de Aa.".to_string(), ResidueKind::Caption),
+                (
+                    "Volledig scherm De nieuwe brug over de Aa.".to_string(),
+                    ResidueKind::Caption
+                ),
                 ("© Fotobureau Zuid".to_string(), ResidueKind::Credit)
             ]
         );
@@ -410,14 +631,28 @@ mod tests {
     fn read_more_and_navigation() {
         let text = "Het dorp vierde feest tot laat in de avond.\n\nLees ook: Dorpsfeest trekt duizenden bezoekers\n\nDelen\n\nMeer";
         let kinds: Vec<ResidueKind> = marked(text).into_iter().map(|(_, k)| k).collect();
-        assert_eq!(kinds, [ResidueKind::ReadMore, ResidueKind::Navigation, ResidueKind::ReadMore]);
+        assert_eq!(
+            kinds,
+            [
+                ResidueKind::ReadMore,
+                ResidueKind::Navigation,
+                ResidueKind::ReadMore
+            ]
+        );
     }
 
     #[test]
     fn bylines_and_timestamps() {
         let text = "Omroep Oost • gisteren, 18:02 • Aangepast vandaag, 07:15\n\nPietje Puk verslaggever\n\nDoor Karel Klap\n\nDe raad vergaderde tot middernacht.";
         let kinds: Vec<ResidueKind> = marked(text).into_iter().map(|(_, k)| k).collect();
-        assert_eq!(kinds, [ResidueKind::Timestamp, ResidueKind::Byline, ResidueKind::Byline]);
+        assert_eq!(
+            kinds,
+            [
+                ResidueKind::Timestamp,
+                ResidueKind::Byline,
+                ResidueKind::Byline
+            ]
+        );
     }
 
     #[test]
@@ -426,8 +661,13 @@ mod tests {
                     De wethouder was trots. ,,We bouwen de brug voor iedereen in de regio.'' Ze lachte.";
         let marked = marked(text);
         let joined: Vec<&str> = marked.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(joined.join(" "), "Citaat We bouwen de brug voor iedereen in de regio Anna Smit, wethouder");
-        assert!(marked.iter().all(|(_, kind)| *kind == ResidueKind::PullQuote));
+        assert_eq!(
+            joined.join(" "),
+            "Citaat We bouwen de brug voor iedereen in de regio Anna Smit, wethouder"
+        );
+        assert!(marked
+            .iter()
+            .all(|(_, kind)| *kind == ResidueKind::PullQuote));
     }
 
     #[test]

@@ -30,7 +30,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         return sentences;
     }
     let closing = closing_quotes(text, tokens);
-    let mut splitter = Splitter { text, bytes: text.as_bytes(), tokens, closing, marker_end: None };
+    let mut splitter = Splitter {
+        text,
+        bytes: text.as_bytes(),
+        tokens,
+        closing,
+        marker_end: None,
+    };
     splitter.marker_end = splitter.crawl_marker_end();
     let marker_end = splitter.marker_end;
     let mut paragraph = 0;
@@ -42,7 +48,8 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             break;
         }
         let breaks = splitter.line_breaks_between(i, next);
-        let new_paragraph = breaks >= 2 || (breaks == 1 && !splitter.is_wrapped_line(first, i, next));
+        let new_paragraph =
+            breaks >= 2 || (breaks == 1 && !splitter.is_wrapped_line(first, i, next));
         if new_paragraph || Some(i) == marker_end || splitter.ends_sentence(first, i) {
             sentences.push(splitter.sentence(first, i, paragraph));
             first = next;
@@ -69,7 +76,12 @@ impl Splitter<'_> {
     /// The sentence from token `first` to token `last`, with its heading flag.
     fn sentence(&self, first: usize, last: usize, paragraph: usize) -> Sentence {
         let span = Span::new(self.tokens[first].span.start, self.tokens[last].span.end);
-        Sentence { span, paragraph, heading: self.is_heading(first, last), residue: false }
+        Sentence {
+            span,
+            paragraph,
+            heading: self.is_heading(first, last),
+            residue: false,
+        }
     }
 
     /// The token's text.
@@ -85,7 +97,8 @@ impl Splitter<'_> {
     /// Whether the line break before token `next` only wraps a running sentence.
     fn is_wrapped_line(&self, first: usize, last: usize, next: usize) -> bool {
         let line_start = self.line_start(self.tokens[last].span.end);
-        let long_line = self.tokens[last].span.end - line_start.max(self.tokens[first].span.start) >= 30;
+        let long_line =
+            self.tokens[last].span.end - line_start.max(self.tokens[first].span.start) >= 30;
         long_line
             && !self.is_terminal(last)
             && !self.starts_line_item(next)
@@ -95,7 +108,10 @@ impl Splitter<'_> {
 
     /// Byte offset of the start of the line holding byte `pos`.
     fn line_start(&self, pos: usize) -> usize {
-        self.bytes[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
+        self.bytes[..pos]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
     }
 
     /// Whether a sentence ends after token `i` (the sentence began at token `first`).
@@ -128,18 +144,72 @@ impl Splitter<'_> {
     /// that opens sentences and is not part of names (`Hij`, `Maar`, `Het`).
     fn ends_glued_heading(&self, first: usize, i: usize) -> bool {
         const OPENERS: &[&str] = &[
-            "Hij", "Zij", "Ze", "Ik", "Wij", "We", "Je", "Er", "Dit", "Deze", "Maar", "Toen", "Daarna", "Daarom",
-            "Volgens", "Tijdens", "Sinds", "Hoewel", "Omdat", "Nadat", "Wanneer", "Inmiddels", "Intussen",
-            "Vervolgens", "Bovendien", "Daarnaast", "Ook", "Veel", "Het", "Een", "In", "Op", "Bij", "Na", "Met",
-            "Voor", "Door", "Om", "Uit", "Als", "Nu", "Zo", "Dan", "Toch", "Wel", "Niet", "Geen", "Zijn", "Haar",
-            "Hun", "Mijn", "Dat", "Die", "Wat", "Wie", "Waar", "Hoe", "Waarom",
+            "Hij",
+            "Zij",
+            "Ze",
+            "Ik",
+            "Wij",
+            "We",
+            "Je",
+            "Er",
+            "Dit",
+            "Deze",
+            "Maar",
+            "Toen",
+            "Daarna",
+            "Daarom",
+            "Volgens",
+            "Tijdens",
+            "Sinds",
+            "Hoewel",
+            "Omdat",
+            "Nadat",
+            "Wanneer",
+            "Inmiddels",
+            "Intussen",
+            "Vervolgens",
+            "Bovendien",
+            "Daarnaast",
+            "Ook",
+            "Veel",
+            "Het",
+            "Een",
+            "In",
+            "Op",
+            "Bij",
+            "Na",
+            "Met",
+            "Voor",
+            "Door",
+            "Om",
+            "Uit",
+            "Als",
+            "Nu",
+            "Zo",
+            "Dan",
+            "Toch",
+            "Wel",
+            "Niet",
+            "Geen",
+            "Zijn",
+            "Haar",
+            "Hun",
+            "Mijn",
+            "Dat",
+            "Die",
+            "Wat",
+            "Wie",
+            "Waar",
+            "Hoe",
+            "Waarom",
         ];
         let next = i + 1;
         next < self.tokens.len()
             && i - first < HEADING_TOKENS
             && self.tokens[next].kind == TokenKind::Word
             && OPENERS.contains(&self.token_text(next))
-            && (matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number) || self.token_text(i) == ")")
+            && (matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+                || self.token_text(i) == ")")
             && !(first..=i).any(|k| matches!(self.token_text(k), ":" | "," | ";"))
     }
 
@@ -153,7 +223,8 @@ impl Splitter<'_> {
                 text == "…" || text.bytes().all(|b| matches!(b, b'.' | b'!' | b'?'))
             }
             TokenKind::Word if text.ends_with('.') => {
-                may_end_sentence(text) || (text.chars().count() == 2 && self.followed_by_sentence_opener(i))
+                may_end_sentence(text)
+                    || (text.chars().count() == 2 && self.followed_by_sentence_opener(i))
             }
             _ => false,
         }
@@ -163,9 +234,10 @@ impl Splitter<'_> {
     /// sentences but is never part of a name (`Hij`, `Maar`), so the letter was no initial.
     fn followed_by_sentence_opener(&self, i: usize) -> bool {
         const OPENERS: &[&str] = &[
-            "Hij", "Zij", "Ze", "Ik", "Wij", "We", "Je", "Jij", "Het", "Dit", "Dat", "Deze", "Die", "Er", "Maar", "En",
-            "Ook", "Toen", "Daarna", "Daarom", "Dan", "Nu", "Zo", "Als", "Omdat", "Hoewel", "Zoals", "Volgens", "Na",
-            "Tijdens", "In", "Op", "Met", "Bij", "Voor", "Wat", "Wie", "Waar", "Hoe", "Waarom", "Niet", "Wel", "Men",
+            "Hij", "Zij", "Ze", "Ik", "Wij", "We", "Je", "Jij", "Het", "Dit", "Dat", "Deze", "Die",
+            "Er", "Maar", "En", "Ook", "Toen", "Daarna", "Daarom", "Dan", "Nu", "Zo", "Als",
+            "Omdat", "Hoewel", "Zoals", "Volgens", "Na", "Tijdens", "In", "Op", "Met", "Bij",
+            "Voor", "Wat", "Wie", "Waar", "Hoe", "Waarom", "Niet", "Wel", "Men",
         ];
         i + 1 < self.tokens.len() && OPENERS.contains(&self.token_text(i + 1))
     }
@@ -177,11 +249,17 @@ impl Splitter<'_> {
         }
         let item = self.token_text(first);
         let before = &self.bytes[..self.tokens[first].span.start];
-        let at_line_start = before.iter().rev().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
+        let at_line_start = before
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .all(u8::is_ascii_whitespace);
         at_line_start
             && match self.tokens[first].kind {
                 TokenKind::Number => item.len() <= 3,
-                TokenKind::Word => item.len() <= 4 && item.bytes().all(|b| b"IVXLivxl".contains(&b)),
+                TokenKind::Word => {
+                    item.len() <= 4 && item.bytes().all(|b| b"IVXLivxl".contains(&b))
+                }
                 _ => false,
             }
     }
@@ -213,9 +291,10 @@ impl Splitter<'_> {
     /// sentence.
     fn closes_leading_quotation(&self, first: usize, i: usize) -> bool {
         let close = self.token_text(i);
-        (first.max(i.saturating_sub(MAX_QUOTATION_TOKENS))..i).rev().find(|&k| self.is_opening_quote(k) && quotation_pair(self.token_text(k), close)).is_some_and(
-            |open| open == first || (open > first && self.token_text(open - 1) == ":"),
-        )
+        (first.max(i.saturating_sub(MAX_QUOTATION_TOKENS))..i)
+            .rev()
+            .find(|&k| self.is_opening_quote(k) && quotation_pair(self.token_text(k), close))
+            .is_some_and(|open| open == first || (open > first && self.token_text(open - 1) == ":"))
     }
 
     /// Whether token `i` can be the first token of a sentence.
@@ -224,7 +303,9 @@ impl Splitter<'_> {
         match self.tokens[i].kind {
             TokenKind::Word => {
                 let first = text.chars().next().unwrap_or(' ');
-                first.is_uppercase() || first.is_numeric() || matches!(first, '\'' | '’' | '‘' | '#' | '@')
+                first.is_uppercase()
+                    || first.is_numeric()
+                    || matches!(first, '\'' | '’' | '‘' | '#' | '@')
             }
             TokenKind::Number | TokenKind::Symbol => true,
             TokenKind::Quote => {
@@ -233,14 +314,20 @@ impl Splitter<'_> {
                         || !matches!(self.tokens[i + 1].kind, TokenKind::Word)
                         || !starts_lower_case(self.token_text(i + 1)))
             }
-            TokenKind::Punct => matches!(text, "(" | "[" | "-" | "–" | "—" | "•" | "·" | "●" | "▪" | "*"),
+            TokenKind::Punct => matches!(
+                text,
+                "(" | "[" | "-" | "–" | "—" | "•" | "·" | "●" | "▪" | "*"
+            ),
             TokenKind::Url | TokenKind::Email => false,
         }
     }
 
     /// Whether token `i` is a bullet at the start of a line (`- `, `• `, `* `).
     fn starts_line_item(&self, i: usize) -> bool {
-        matches!(self.token_text(i), "-" | "–" | "—" | "•" | "·" | "●" | "▪" | "*")
+        matches!(
+            self.token_text(i),
+            "-" | "–" | "—" | "•" | "·" | "●" | "▪" | "*"
+        )
     }
 
     /// Whether the sentence from `first` to `last` is a heading: alone on its line(s), short,
@@ -249,12 +336,21 @@ impl Splitter<'_> {
         let start = self.tokens[first].span.start;
         let end = self.tokens[last].span.end;
         let after_marker = self.marker_end.is_some_and(|m| m + 1 == first);
-        let alone_before =
-            after_marker || self.bytes[..start].iter().rev().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
-        let alone_after = self.bytes[end..].iter().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
+        let alone_before = after_marker
+            || self.bytes[..start]
+                .iter()
+                .rev()
+                .take_while(|&&b| b != b'\n')
+                .all(u8::is_ascii_whitespace);
+        let alone_after = self.bytes[end..]
+            .iter()
+            .take_while(|&&b| b != b'\n')
+            .all(u8::is_ascii_whitespace);
+        let closes_after_terminal =
+            self.is_closer(last) && last > first && self.is_terminal(last - 1);
         let ends_open = !self.is_terminal(last)
             && !matches!(self.token_text(last), ":" | ";" | "," | ")")
-            && !(self.is_closer(last) && last > first && self.is_terminal(last - 1));
+            && !closes_after_terminal;
         alone_before
             && alone_after
             && ends_open
@@ -269,7 +365,9 @@ impl Splitter<'_> {
         if tokens.len() < 3 || self.token_text(0) != "date" || tokens[1].kind != TokenKind::Number {
             return None;
         }
-        let leading_space_only = self.bytes[..tokens[0].span.start].iter().all(u8::is_ascii_whitespace);
+        let leading_space_only = self.bytes[..tokens[0].span.start]
+            .iter()
+            .all(u8::is_ascii_whitespace);
         let date = self.token_text(1);
         let looks_like_date = date.len() >= 4
             && date.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -300,15 +398,26 @@ fn closing_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
         // glued to a following word; a quote glued to punctuation after it (`".`) closes
         let glued_after = i + 1 < tokens.len()
             && token.span.end == tokens[i + 1].span.start
-            && !matches!(tokens[i + 1].span.text(text), "." | "," | ";" | ":" | "!" | "?" | ")");
+            && !matches!(
+                tokens[i + 1].span.text(text),
+                "." | "," | ";" | ":" | "!" | "?" | ")"
+            );
         let mark = token.span.text(text);
         closing[i] = match mark {
             ",," | "„" | "‚" | "«" | "‹" | "``" => false,
             "“" | "‘" => glued_before && !glued_after,
             "''" | "”" | "’" | "»" | "›" => true,
             "\"" | "'" | "`" => {
-                let open = if mark == "\"" { &mut double_open } else { &mut single_open };
-                let closes = if glued_before != glued_after { glued_before } else { *open };
+                let open = if mark == "\"" {
+                    &mut double_open
+                } else {
+                    &mut single_open
+                };
+                let closes = if glued_before != glued_after {
+                    glued_before
+                } else {
+                    *open
+                };
                 *open = !closes;
                 closes
             }
@@ -362,37 +471,61 @@ mod tests {
     use crate::{split_sentences, tokenize};
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text, &tokenize(text)).iter().map(|s| s.span.text(text)).collect()
+        split_sentences(text, &tokenize(text))
+            .iter()
+            .map(|s| s.span.text(text))
+            .collect()
     }
 
     #[test]
     fn abbreviations_initials_and_titles_do_not_end_sentences() {
-        let text = "Zij sprak o.a. met dr. Pels en J.P. Korenwolf over bijv. Brussel. Daarna ging ze.";
+        let text =
+            "Zij sprak o.a. met dr. Pels en J.P. Korenwolf over bijv. Brussel. Daarna ging ze.";
         assert_eq!(
             sentences(text),
-            ["Zij sprak o.a. met dr. Pels en J.P. Korenwolf over bijv. Brussel.", "Daarna ging ze."]
+            [
+                "Zij sprak o.a. met dr. Pels en J.P. Korenwolf over bijv. Brussel.",
+                "Daarna ging ze."
+            ]
         );
     }
 
     #[test]
     fn clause_closing_abbreviations_do() {
-        assert_eq!(sentences("Er waren appels, peren enz. Het was druk."), ["Er waren appels, peren enz.", "Het was druk."]);
+        assert_eq!(
+            sentences("Er waren appels, peren enz. Het was druk."),
+            ["Er waren appels, peren enz.", "Het was druk."]
+        );
     }
 
     #[test]
     fn quotes_stay_with_their_sentence() {
-        let text = ",,Wij gaan niet. Nooit.'' Daarna zweeg hij. „Echt?” vroeg ze. “Ja.” Zo ging het.";
+        let text =
+            ",,Wij gaan niet. Nooit.'' Daarna zweeg hij. „Echt?” vroeg ze. “Ja.” Zo ging het.";
         assert_eq!(
             sentences(text),
-            [",,Wij gaan niet.", "Nooit.''", "Daarna zweeg hij.", "„Echt?” vroeg ze.", "“Ja.”", "Zo ging het."]
+            [
+                ",,Wij gaan niet.",
+                "Nooit.''",
+                "Daarna zweeg hij.",
+                "„Echt?” vroeg ze.",
+                "“Ja.”",
+                "Zo ging het."
+            ]
         );
         let spaced = "Het was een droom. '' ,,Echt waar.''";
-        assert_eq!(sentences(spaced), ["Het was een droom. ''", ",,Echt waar.''"]);
+        assert_eq!(
+            sentences(spaced),
+            ["Het was een droom. ''", ",,Echt waar.''"]
+        );
     }
 
     #[test]
     fn lower_case_after_a_full_stop_continues() {
-        assert_eq!(sentences("Hij wachtte... en wachtte."), ["Hij wachtte... en wachtte."]);
+        assert_eq!(
+            sentences("Hij wachtte... en wachtte."),
+            ["Hij wachtte... en wachtte."]
+        );
     }
 
     #[test]
@@ -401,7 +534,16 @@ mod tests {
         let tokens = tokenize(text);
         let split = split_sentences(text, &tokens);
         let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
-        assert_eq!(texts, ["Kernpunten", "- Eerste punt van de lijst.", "- Tweede punt.", "Een kop", "Gewone tekst hier."]);
+        assert_eq!(
+            texts,
+            [
+                "Kernpunten",
+                "- Eerste punt van de lijst.",
+                "- Tweede punt.",
+                "Een kop",
+                "Gewone tekst hier."
+            ]
+        );
         let headings: Vec<bool> = split.iter().map(|s| s.heading).collect();
         assert_eq!(headings, [true, false, false, true, false]);
         let paragraphs: Vec<usize> = split.iter().map(|s| s.paragraph).collect();
@@ -417,19 +559,34 @@ mod tests {
     #[test]
     fn crawl_marker_is_its_own_sentence() {
         let text = " date 2023-05 De gemeente Veldhoven besloot iets.";
-        assert_eq!(sentences(text), ["date 2023-05", "De gemeente Veldhoven besloot iets."]);
+        assert_eq!(
+            sentences(text),
+            ["date 2023-05", "De gemeente Veldhoven besloot iets."]
+        );
     }
 
     #[test]
     fn a_heading_run_into_its_text_is_split_off() {
-        assert_eq!(sentences("Geschiedenis Het dorp ontstond rond een kerk."), ["Geschiedenis", "Het dorp ontstond rond een kerk."]);
+        assert_eq!(
+            sentences("Geschiedenis Het dorp ontstond rond een kerk."),
+            ["Geschiedenis", "Het dorp ontstond rond een kerk."]
+        );
         // names with De or Van, and longer clauses with a comma, are left alone
-        assert_eq!(sentences("Volgens Anna De Smet kwam hij."), ["Volgens Anna De Smet kwam hij."]);
-        assert_eq!(sentences("Toen het regende, Het Dorpsblad schreef erover."), ["Toen het regende, Het Dorpsblad schreef erover."]);
+        assert_eq!(
+            sentences("Volgens Anna De Smet kwam hij."),
+            ["Volgens Anna De Smet kwam hij."]
+        );
+        assert_eq!(
+            sentences("Toen het regende, Het Dorpsblad schreef erover."),
+            ["Toen het regende, Het Dorpsblad schreef erover."]
+        );
     }
 
     #[test]
     fn list_numbers_stay_with_their_item() {
-        assert_eq!(sentences("1. Eerste punt.\n2. Tweede punt."), ["1. Eerste punt.", "2. Tweede punt."]);
+        assert_eq!(
+            sentences("1. Eerste punt.\n2. Tweede punt."),
+            ["1. Eerste punt.", "2. Tweede punt."]
+        );
     }
 }

@@ -96,7 +96,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             _ => None,
         };
         match kind {
-            Some(kind) => tokens.push(Token { span: Span::new(start, pos), kind }),
+            Some(kind) => tokens.push(Token {
+                span: Span::new(start, pos),
+                kind,
+            }),
             None => tokenize_chunk(text, start, pos, &mut tokens),
         }
     }
@@ -151,7 +154,23 @@ fn is_apostrophe(c: char) -> bool {
 /// Whether `c` is a quote mark (the `,,` pair is found separately).
 #[inline]
 pub(crate) fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›' | '‟' | '‛')
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '‟'
+            | '‛'
+    )
 }
 
 /// The character at byte `i` if `i` is inside `[.., end)`.
@@ -179,9 +198,13 @@ fn tokenize_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>)
             match c {
                 '\'' | '’' | '‘' | '`' => quote_or_clitic(bytes, i, len, end, previous),
                 // ",,," is a comma followed by the opening quote ,,
-                ',' if next == Some(',') && bytes.get(i + 2) != Some(&b',') => (i + 2, TokenKind::Quote),
+                ',' if next == Some(',') && bytes.get(i + 2) != Some(&b',') => {
+                    (i + 2, TokenKind::Quote)
+                }
                 '.' => (run_end(bytes, i, end, b'.'), TokenKind::Punct),
-                '-' if next_is_word && previous.map_or(true, opens) => scan_word(text, i, end, has_at),
+                '-' if next_is_word && starts_word_context(previous) => {
+                    scan_word(text, i, end, has_at)
+                }
                 '-' => (run_end(bytes, i, end, b'-'), TokenKind::Punct),
                 '#' | '@' if next_is_word => {
                     let (word_end, _) = scan_word(text, i, end, false);
@@ -191,15 +214,29 @@ fn tokenize_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>)
                 _ => (i + len, punct_or_symbol(c)),
             }
         };
-        tokens.push(Token { span: Span::new(i, token_end), kind });
+        tokens.push(Token {
+            span: Span::new(i, token_end),
+            kind,
+        });
         previous = Some(char_at(bytes, last_char_start(bytes, token_end)).0);
         i = token_end;
     }
 }
 
+/// Whether a token may start here: at the start of the chunk or after an opening mark.
+fn starts_word_context(previous: Option<char>) -> bool {
+    match previous {
+        None => true,
+        Some(c) => opens(c),
+    }
+}
+
 /// Whether `c` opens something, so that a hyphen after it starts a word (`(-ie`).
 fn opens(c: char) -> bool {
-    matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '„' | '«' | ',')
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '„' | '«' | ','
+    )
 }
 
 /// Start of the last character before byte `end`.
@@ -230,8 +267,10 @@ fn run_end_of(bytes: &[u8], mut i: usize, end: usize, pred: impl Fn(u8) -> bool)
 /// Kind of a single punctuation or symbol character.
 fn punct_or_symbol(c: char) -> TokenKind {
     match c {
-        '(' | ')' | '[' | ']' | '{' | '}' | ',' | ';' | ':' | '/' | '\\' | '|' | '!' | '?' | '.' | '…' | '–' | '—'
-        | '‒' | '―' | '•' | '·' | '●' | '▪' | '¿' | '¡' | '‐' | '‑' => TokenKind::Punct,
+        '(' | ')' | '[' | ']' | '{' | '}' | ',' | ';' | ':' | '/' | '\\' | '|' | '!' | '?'
+        | '.' | '…' | '–' | '—' | '‒' | '―' | '•' | '·' | '●' | '▪' | '¿' | '¡' | '‐' | '‑' => {
+            TokenKind::Punct
+        }
         _ => TokenKind::Symbol,
     }
 }
@@ -245,13 +284,15 @@ fn quote_or_clitic(
     previous: Option<char>,
 ) -> (usize, TokenKind) {
     let rest = &bytes[i + len..end];
-    let at_word_start = previous.map_or(true, opens);
+    let at_word_start = starts_word_context(previous);
     if at_word_start {
         if let Some(clitic_len) = clitic_length(rest) {
             let mut stop = i + len + clitic_len;
             // 's-Hertogenbosch, 's-Gravenhage
             if stop + 1 < end && bytes[stop] == b'-' && bytes[stop + 1].is_ascii_alphabetic() {
-                stop = run_end_of(bytes, stop + 1, end, |b| b.is_ascii_alphanumeric() || b == b'-');
+                stop = run_end_of(bytes, stop + 1, end, |b| {
+                    b.is_ascii_alphanumeric() || b == b'-'
+                });
             }
             return (stop, TokenKind::Word);
         }
@@ -279,10 +320,15 @@ fn quote_or_clitic(
 fn clitic_length(rest: &[u8]) -> Option<usize> {
     let letters = run_end_of(rest, 0, rest.len(), |b| b.is_ascii_alphabetic());
     let word = &rest[..letters];
-    let is_clitic = matches!(word, b"s" | b"t" | b"n" | b"k" | b"m" | b"ns" | b"S" | b"T" | b"N");
-    let followed_by_letter = rest.get(letters).is_some_and(|&b| b >= 0x80 && {
-        let s = std::str::from_utf8(&rest[letters..]).ok();
-        s.and_then(|s| s.chars().next()).is_some_and(is_word_char)
+    let is_clitic = matches!(
+        word,
+        b"s" | b"t" | b"n" | b"k" | b"m" | b"ns" | b"S" | b"T" | b"N"
+    );
+    let followed_by_letter = rest.get(letters).is_some_and(|&b| {
+        b >= 0x80 && {
+            let s = std::str::from_utf8(&rest[letters..]).ok();
+            s.and_then(|s| s.chars().next()).is_some_and(is_word_char)
+        }
     });
     (is_clitic && !followed_by_letter).then_some(letters)
 }
@@ -291,7 +337,9 @@ fn clitic_length(rest: &[u8]) -> Option<usize> {
 /// punctuation.
 fn url_end(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
     let rest = &bytes[i..end];
-    let starts = |prefix: &[u8]| rest.len() > prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix);
+    let starts = |prefix: &[u8]| {
+        rest.len() > prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.") || starts(b"ftp://")) {
         return None;
     }
@@ -363,7 +411,10 @@ fn scan_word(text: &str, start: usize, end: usize, chunk_has_at: bool) -> (usize
                 next.is_some_and(char::is_alphabetic)
             }
             '.' => {
-                if next_is_word && !chunk_has_at && glued_sentence_start(bytes, segment_start, i, end) {
+                if next_is_word
+                    && !chunk_has_at
+                    && glued_sentence_start(bytes, segment_start, i, end)
+                {
                     false
                 } else {
                     if next_is_word {
@@ -411,7 +462,10 @@ fn is_single_char(word: &str) -> bool {
 /// Whether only whitespace follows byte `i` up to the end of the text or line: a letter and
 /// period there end the sentence rather than being an initial.
 fn text_ends_after(bytes: &[u8], i: usize) -> bool {
-    bytes[i..].iter().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace)
+    bytes[i..]
+        .iter()
+        .take_while(|&&b| b != b'\n')
+        .all(u8::is_ascii_whitespace)
 }
 
 /// Whether the period at `dot` glues two sentences together without a space (`einde.Begin`):
@@ -428,9 +482,12 @@ fn glued_sentence_start(bytes: &[u8], segment_start: usize, dot: usize, end: usi
 fn word_kind(word: &str) -> TokenKind {
     let bytes = word.as_bytes();
     let first = bytes[0];
-    let numeric_start = first.is_ascii_digit() || (first == b'-' && bytes.len() > 1 && bytes[1].is_ascii_digit());
+    let numeric_start =
+        first.is_ascii_digit() || (first == b'-' && bytes.len() > 1 && bytes[1].is_ascii_digit());
     if numeric_start
-        && bytes.iter().all(|&b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':' | b'-' | b'/' | b'%'))
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':' | b'-' | b'/' | b'%'))
     {
         return TokenKind::Number;
     }
@@ -447,11 +504,16 @@ fn word_kind(word: &str) -> TokenKind {
 
 /// Whether `word` is a bare domain name such as `nos.nl` or `europa.eu`.
 fn looks_like_domain(word: &str) -> bool {
-    let Some(dot) = word.rfind('.') else { return false };
+    let Some(dot) = word.rfind('.') else {
+        return false;
+    };
     let (name, tld) = (&word[..dot], &word[dot + 1..]);
     let name_tail = name.rsplit('.').next().unwrap_or(name);
     name_tail.len() >= 2
-        && matches!(tld, "nl" | "be" | "com" | "org" | "net" | "eu" | "de" | "fr" | "uk" | "info" | "io" | "int")
+        && matches!(
+            tld,
+            "nl" | "be" | "com" | "org" | "net" | "eu" | "de" | "fr" | "uk" | "info" | "io" | "int"
+        )
 }
 
 #[cfg(test)]
@@ -470,20 +532,52 @@ mod tests {
     fn abbreviations_keep_their_periods() {
         assert_eq!(
             texts("Zij sprak o.a. met mr. De Graaf, d.w.z. de voorzitter (red.), i.p.v. dr. Pels."),
-            ["Zij", "sprak", "o.a.", "met", "mr.", "De", "Graaf", ",", "d.w.z.", "de", "voorzitter", "(", "red.", ")", ",", "i.p.v.", "dr.", "Pels", "."]
+            [
+                "Zij",
+                "sprak",
+                "o.a.",
+                "met",
+                "mr.",
+                "De",
+                "Graaf",
+                ",",
+                "d.w.z.",
+                "de",
+                "voorzitter",
+                "(",
+                "red.",
+                ")",
+                ",",
+                "i.p.v.",
+                "dr.",
+                "Pels",
+                "."
+            ]
         );
-        assert_eq!(texts("bijv. op 3 mrt. jl."), ["bijv.", "op", "3", "mrt.", "jl."]);
+        assert_eq!(
+            texts("bijv. op 3 mrt. jl."),
+            ["bijv.", "op", "3", "mrt.", "jl."]
+        );
     }
 
     #[test]
     fn initials_stay_together() {
-        assert_eq!(texts("J.P. Korenwolf en K. Dekker"), ["J.P.", "Korenwolf", "en", "K.", "Dekker"]);
+        assert_eq!(
+            texts("J.P. Korenwolf en K. Dekker"),
+            ["J.P.", "Korenwolf", "en", "K.", "Dekker"]
+        );
     }
 
     #[test]
     fn apostrophes_inside_words_and_clitics() {
-        assert_eq!(texts("de risico’s van zo’n plan"), ["de", "risico’s", "van", "zo’n", "plan"]);
-        assert_eq!(texts("’s avonds en 't huis, auto's"), ["’s", "avonds", "en", "'t", "huis", ",", "auto's"]);
+        assert_eq!(
+            texts("de risico’s van zo’n plan"),
+            ["de", "risico’s", "van", "zo’n", "plan"]
+        );
+        assert_eq!(
+            texts("’s avonds en 't huis, auto's"),
+            ["’s", "avonds", "en", "'t", "huis", ",", "auto's"]
+        );
         assert_eq!(kinds("’s avonds"), [TokenKind::Word, TokenKind::Word]);
         assert_eq!(texts("in 's-Hertogenbosch"), ["in", "'s-Hertogenbosch"]);
         assert_eq!(texts("de jaren '90."), ["de", "jaren", "'90", "."]);
@@ -500,7 +594,10 @@ mod tests {
     #[test]
     fn dutch_quote_pairs() {
         let text = ",,Wij gaan.'' En „nu”";
-        assert_eq!(texts(text), [",,", "Wij", "gaan", ".", "''", "En", "„", "nu", "”"]);
+        assert_eq!(
+            texts(text),
+            [",,", "Wij", "gaan", ".", "''", "En", "„", "nu", "”"]
+        );
         assert_eq!(kinds(text)[0], TokenKind::Quote);
         assert_eq!(kinds(text)[4], TokenKind::Quote);
     }
@@ -509,9 +606,24 @@ mod tests {
     fn hyphenated_compounds() {
         assert_eq!(
             texts("NAVO-lidstaten, de Storm Shadow-raket en de-escalatie; land- en tuinbouw"),
-            ["NAVO-lidstaten", ",", "de", "Storm", "Shadow-raket", "en", "de-escalatie", ";", "land-", "en", "tuinbouw"]
+            [
+                "NAVO-lidstaten",
+                ",",
+                "de",
+                "Storm",
+                "Shadow-raket",
+                "en",
+                "de-escalatie",
+                ";",
+                "land-",
+                "en",
+                "tuinbouw"
+            ]
         );
-        assert_eq!(texts("hij - zei ze -- niet"), ["hij", "-", "zei", "ze", "--", "niet"]);
+        assert_eq!(
+            texts("hij - zei ze -- niet"),
+            ["hij", "-", "zei", "ze", "--", "niet"]
+        );
     }
 
     #[test]
@@ -519,7 +631,22 @@ mod tests {
         let text = "1,5 miljard om 20:26 in 2022-03, 300 kilometer, 41,5% en 1.000.";
         assert_eq!(
             texts(text),
-            ["1,5", "miljard", "om", "20:26", "in", "2022-03", ",", "300", "kilometer", ",", "41,5%", "en", "1.000", "."]
+            [
+                "1,5",
+                "miljard",
+                "om",
+                "20:26",
+                "in",
+                "2022-03",
+                ",",
+                "300",
+                "kilometer",
+                ",",
+                "41,5%",
+                "en",
+                "1.000",
+                "."
+            ]
         );
         assert_eq!(kinds(text)[0], TokenKind::Number);
         assert_eq!(kinds(text)[3], TokenKind::Number);
@@ -530,7 +657,18 @@ mod tests {
         let text = "Zie https://example.org/a_b?c=1. Mail (info@voorbeeld.nl) of www.voorbeeld.nl.";
         assert_eq!(
             texts(text),
-            ["Zie", "https://example.org/a_b?c=1", ".", "Mail", "(", "info@voorbeeld.nl", ")", "of", "www.voorbeeld.nl", "."]
+            [
+                "Zie",
+                "https://example.org/a_b?c=1",
+                ".",
+                "Mail",
+                "(",
+                "info@voorbeeld.nl",
+                ")",
+                "of",
+                "www.voorbeeld.nl",
+                "."
+            ]
         );
         let kinds = kinds(text);
         assert_eq!(kinds[1], TokenKind::Url);
@@ -540,7 +678,10 @@ mod tests {
 
     #[test]
     fn ellipses_and_glued_sentences() {
-        assert_eq!(texts("Lees meer... of…"), ["Lees", "meer", "...", "of", "…"]);
+        assert_eq!(
+            texts("Lees meer... of…"),
+            ["Lees", "meer", "...", "of", "…"]
+        );
         assert_eq!(texts("het einde.Daarna"), ["het", "einde", ".", "Daarna"]);
         assert_eq!(texts("sp.a en nos.nl"), ["sp.a", "en", "nos.nl"]);
     }

@@ -82,9 +82,21 @@ fn check_layers(text: &str, layers: &TextLayers) -> Result<(), TestCaseError> {
     for (index, token) in layers.tokens.iter().enumerate() {
         let span = token.span;
         prop_assert!(span.start < span.end, "empty token {:?}", span);
-        prop_assert!(span.start >= previous_end, "tokens overlap or are out of order at {:?}", span);
-        prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "token {:?} off char boundary", span);
-        prop_assert!(!span.text(text).chars().any(is_separator), "token {:?} holds a separator", span.text(text));
+        prop_assert!(
+            span.start >= previous_end,
+            "tokens overlap or are out of order at {:?}",
+            span
+        );
+        prop_assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "token {:?} off char boundary",
+            span
+        );
+        prop_assert!(
+            !span.text(text).chars().any(is_separator),
+            "token {:?} holds a separator",
+            span.text(text)
+        );
         for slot in &mut owner[span.start..span.end] {
             *slot = index;
         }
@@ -92,25 +104,57 @@ fn check_layers(text: &str, layers: &TextLayers) -> Result<(), TestCaseError> {
     }
     for (offset, c) in text.char_indices() {
         let covered = owner[offset] != usize::MAX;
-        prop_assert_eq!(covered, !is_separator(c), "char {:?} at {} covered: {}", c, offset, covered);
+        prop_assert_eq!(
+            covered,
+            !is_separator(c),
+            "char {:?} at {} covered: {}",
+            c,
+            offset,
+            covered
+        );
     }
     let mut next_token = 0;
     let mut previous_end = 0;
     for sentence in &layers.sentences {
         let span = sentence.span;
-        prop_assert!(span.start < span.end && span.start >= previous_end, "sentence {:?} empty or out of order", span);
+        prop_assert!(
+            span.start < span.end && span.start >= previous_end,
+            "sentence {:?} empty or out of order",
+            span
+        );
         prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-        prop_assert!(text[previous_end..span.start].chars().all(is_separator), "text lost between sentences before {:?}", span);
-        prop_assert_eq!(layers.tokens[next_token].span.start, span.start, "sentence does not start at a token");
+        prop_assert!(
+            text[previous_end..span.start].chars().all(is_separator),
+            "text lost between sentences before {:?}",
+            span
+        );
+        prop_assert_eq!(
+            layers.tokens[next_token].span.start,
+            span.start,
+            "sentence does not start at a token"
+        );
         while next_token < layers.tokens.len() && layers.tokens[next_token].span.end <= span.end {
             next_token += 1;
         }
-        prop_assert_eq!(layers.tokens[next_token - 1].span.end, span.end, "sentence does not end at a token");
+        prop_assert_eq!(
+            layers.tokens[next_token - 1].span.end,
+            span.end,
+            "sentence does not end at a token"
+        );
         previous_end = span.end;
     }
-    prop_assert_eq!(next_token, layers.tokens.len(), "tokens left outside every sentence");
+    prop_assert_eq!(
+        next_token,
+        layers.tokens.len(),
+        "tokens left outside every sentence"
+    );
     prop_assert!(text[previous_end..].chars().all(is_separator));
-    let flagged: Vec<_> = layers.sentences.iter().filter(|s| s.residue).map(|s| s.span).collect();
+    let flagged: Vec<_> = layers
+        .sentences
+        .iter()
+        .filter(|s| s.residue)
+        .map(|s| s.span)
+        .collect();
     let marked: Vec<_> = layers.residue.iter().map(|r| r.span).collect();
     prop_assert_eq!(flagged, marked, "residue spans and residue flags disagree");
     Ok(())
