@@ -17,7 +17,10 @@ Quote We bouwen voor iedereen in de hele regio Anna Smit, wethouder\n\n\
 Lees meer...\n";
 
 fn kroniek(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kroniek")).args(args).output().expect("the kroniek binary runs")
+    Command::new(env!("CARGO_BIN_EXE_kroniek"))
+        .args(args)
+        .output()
+        .expect("the kroniek binary runs")
 }
 
 fn write_temp(dir: &tempfile::TempDir, name: &str, content: &[u8]) -> PathBuf {
@@ -27,7 +30,11 @@ fn write_temp(dir: &tempfile::TempDir, name: &str, content: &[u8]) -> PathBuf {
 }
 
 fn json_lines(output: &Output) -> Vec<Value> {
-    assert!(output.status.success(), "kroniek failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "kroniek failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout.clone())
         .expect("UTF-8 output")
         .lines()
@@ -38,7 +45,11 @@ fn json_lines(output: &Output) -> Vec<Value> {
 /// The UD Dutch folder of the shared data; fails loudly when it is missing.
 fn ud_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud");
-    assert!(dir.is_dir(), "shared data missing: expected UD Dutch treebanks at {}", dir.display());
+    assert!(
+        dir.is_dir(),
+        "shared data missing: expected UD Dutch treebanks at {}",
+        dir.display()
+    );
     dir
 }
 
@@ -48,11 +59,23 @@ fn tokens_jsonl_offsets_point_into_the_file() {
     let path = write_temp(&dir, "artikel.txt", ARTICLE.as_bytes());
     let tokens = json_lines(&kroniek(&["tokens", path.to_str().unwrap(), "--jsonl"]));
     for token in &tokens {
-        let (start, end) = (token["start"].as_u64().unwrap() as usize, token["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            token["start"].as_u64().unwrap() as usize,
+            token["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&ARTICLE[start..end], token["text"].as_str().unwrap());
     }
-    let find = |text: &str| tokens.iter().find(|t| t["text"] == text).unwrap_or_else(|| panic!("no token {text:?}"));
-    assert_eq!(find("date")["start"], 1, "offsets count the leading space of the crawl marker");
+    let find = |text: &str| {
+        tokens
+            .iter()
+            .find(|t| t["text"] == text)
+            .unwrap_or_else(|| panic!("no token {text:?}"))
+    };
+    assert_eq!(
+        find("date")["start"],
+        1,
+        "offsets count the leading space of the crawl marker"
+    );
     assert_eq!(find(",,")["kind"], "quote");
     assert_eq!(find("''")["kind"], "quote");
     assert_eq!(find("zo’n")["kind"], "word");
@@ -66,22 +89,44 @@ fn sentences_jsonl_marks_residue_and_keeps_prose() {
     let path = write_temp(&dir, "artikel.txt", ARTICLE.as_bytes());
     let sentences = json_lines(&kroniek(&["sentences", path.to_str().unwrap(), "--jsonl"]));
     let by_text = |text: &str| {
-        sentences.iter().find(|s| s["text"] == text).unwrap_or_else(|| panic!("no sentence {text:?} in {sentences:#?}"))
+        sentences
+            .iter()
+            .find(|s| s["text"] == text)
+            .unwrap_or_else(|| panic!("no sentence {text:?} in {sentences:#?}"))
     };
     for sentence in &sentences {
-        let (start, end) = (sentence["start"].as_u64().unwrap() as usize, sentence["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            sentence["start"].as_u64().unwrap() as usize,
+            sentence["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&ARTICLE[start..end], sentence["text"].as_str().unwrap());
     }
     assert_eq!(by_text("date 2024-09")["residue_kind"], "timestamp");
-    assert_eq!(by_text("Gemeente Veldhoven opent nieuwe brug")["heading"], true);
+    assert_eq!(
+        by_text("Gemeente Veldhoven opent nieuwe brug")["heading"],
+        true
+    );
     assert_eq!(by_text("Door Karel Klap")["residue_kind"], "byline");
-    assert_eq!(by_text("Volledig scherm De nieuwe brug bij avond.")["residue_kind"], "caption");
+    assert_eq!(
+        by_text("Volledig scherm De nieuwe brug bij avond.")["residue_kind"],
+        "caption"
+    );
     assert_eq!(by_text("© Fotobureau Zuid")["residue_kind"], "credit");
     let pull_quote = "Quote We bouwen voor iedereen in de hele regio Anna Smit, wethouder";
     let pull_quote_start = ARTICLE.find(pull_quote).unwrap();
-    let inside = |s: &&Value| (pull_quote_start..pull_quote_start + pull_quote.len()).contains(&(s["start"].as_u64().unwrap() as usize));
-    let kinds: Vec<&Value> = sentences.iter().filter(inside).map(|s| &s["residue_kind"]).collect();
-    assert!(!kinds.is_empty() && kinds.iter().all(|kind| *kind == "pull_quote"), "{kinds:?}");
+    let inside = |s: &&Value| {
+        (pull_quote_start..pull_quote_start + pull_quote.len())
+            .contains(&(s["start"].as_u64().unwrap() as usize))
+    };
+    let kinds: Vec<&Value> = sentences
+        .iter()
+        .filter(inside)
+        .map(|s| &s["residue_kind"])
+        .collect();
+    assert!(
+        !kinds.is_empty() && kinds.iter().all(|kind| *kind == "pull_quote"),
+        "{kinds:?}"
+    );
     assert_eq!(by_text("Lees meer...")["residue_kind"], "read_more");
     for prose in [
         "De wethouder opende woensdag o.a. de brug over de Aa.",
@@ -100,11 +145,23 @@ fn readable_views_show_headings_and_residue() {
     let path = write_temp(&dir, "artikel.txt", ARTICLE.as_bytes());
     let output = kroniek(&["sentences", path.to_str().unwrap()]);
     let view = String::from_utf8(output.stdout).unwrap();
-    assert!(view.lines().any(|l| l.contains("heading") && l.contains("Gemeente Veldhoven opent nieuwe brug")), "{view}");
-    assert!(view.lines().any(|l| l.contains("residue:credit") && l.contains("© Fotobureau Zuid")), "{view}");
+    assert!(
+        view.lines()
+            .any(|l| l.contains("heading") && l.contains("Gemeente Veldhoven opent nieuwe brug")),
+        "{view}"
+    );
+    assert!(
+        view.lines()
+            .any(|l| l.contains("residue:credit") && l.contains("© Fotobureau Zuid")),
+        "{view}"
+    );
     let output = kroniek(&["tokens", path.to_str().unwrap()]);
     let view = String::from_utf8(output.stdout).unwrap();
-    assert!(view.lines().any(|l| l.contains("quote") && l.trim_end().ends_with(",,")), "{view}");
+    assert!(
+        view.lines()
+            .any(|l| l.contains("quote") && l.trim_end().ends_with(",,")),
+        "{view}"
+    );
 }
 
 #[test]
@@ -114,13 +171,21 @@ fn a_file_that_is_not_utf8_is_reported_with_its_offset() {
     let output = kroniek(&["tokens", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("latin1.txt") && message.contains("offset 3") && message.contains("iconv"), "{message}");
+    assert!(
+        message.contains("latin1.txt") && message.contains("offset 3") && message.contains("iconv"),
+        "{message}"
+    );
 }
 
 #[test]
 fn eval_tokens_on_alpino_dev_meets_the_target() {
     let file = ud_dir().join("UD_Dutch-Alpino/nl_alpino-ud-dev.conllu");
-    let scores = json_lines(&kroniek(&["eval", "tokens", file.to_str().unwrap(), "--json"]));
+    let scores = json_lines(&kroniek(&[
+        "eval",
+        "tokens",
+        file.to_str().unwrap(),
+        "--json",
+    ]));
     let f1 = scores[0]["f1"].as_f64().unwrap();
     assert!(f1 >= 0.995, "token F1 on Alpino dev fell to {f1}");
 }
@@ -128,18 +193,39 @@ fn eval_tokens_on_alpino_dev_meets_the_target() {
 #[test]
 fn eval_sentences_on_alpino_dev_meets_the_target() {
     let file = ud_dir().join("UD_Dutch-Alpino/nl_alpino-ud-dev.conllu");
-    let scores = json_lines(&kroniek(&["eval", "sentences", file.to_str().unwrap(), "--json"]));
-    let boundaries = scores.iter().find(|s| s["measure"] == "boundaries").unwrap();
+    let scores = json_lines(&kroniek(&[
+        "eval",
+        "sentences",
+        file.to_str().unwrap(),
+        "--json",
+    ]));
+    let boundaries = scores
+        .iter()
+        .find(|s| s["measure"] == "boundaries")
+        .unwrap();
     let f1 = boundaries["f1"].as_f64().unwrap();
-    assert!(f1 >= 0.98, "sentence boundary F1 on Alpino dev fell to {f1}");
+    assert!(
+        f1 >= 0.98,
+        "sentence boundary F1 on Alpino dev fell to {f1}"
+    );
 }
 
 #[test]
 fn bench_text_reports_speed_and_memory() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_temp(&dir, "artikel.txt", ARTICLE.repeat(20).as_bytes());
-    let lines = json_lines(&kroniek(&["bench", "text", path.to_str().unwrap(), "--repeat", "2", "--json"]));
-    let total = lines.iter().find(|l| l["layer"] == "tokenize+split+residue").expect("a total line");
+    let lines = json_lines(&kroniek(&[
+        "bench",
+        "text",
+        path.to_str().unwrap(),
+        "--repeat",
+        "2",
+        "--json",
+    ]));
+    let total = lines
+        .iter()
+        .find(|l| l["layer"] == "tokenize+split+residue")
+        .expect("a total line");
     assert!(total["tokens_per_second"].as_f64().unwrap() > 0.0);
     let summary = lines.last().unwrap();
     assert!(summary["tokens"].as_u64().unwrap() > 500);

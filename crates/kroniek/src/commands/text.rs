@@ -5,7 +5,9 @@
 use anyhow::{bail, Context};
 use clap::Args;
 use kroniek_text::eval::{self, Counts, Join, UdSentence};
-use kroniek_text::{analyze, mark_residue, split_sentences, tokenize, ResidueKind, TextLayers, TokenKind};
+use kroniek_text::{
+    analyze, mark_residue, split_sentences, tokenize, ResidueKind, TextLayers, TokenKind,
+};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -99,7 +101,9 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
 }
 
 /// Runs a printing closure on locked, buffered stdout; a closed pipe (`| head`) is not an error.
-fn print_to_stdout(print: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<ExitCode> {
+fn print_to_stdout(
+    print: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match print(&mut out).and_then(|()| out.flush()) {
@@ -124,12 +128,24 @@ pub fn run_tokens(args: TokensArgs) -> anyhow::Result<ExitCode> {
     let tokens = tokenize(&text);
     print_to_stdout(|out| {
         for token in &tokens {
-            let line = TokenLine { start: token.span.start, end: token.span.end, text: token.span.text(&text), kind: token.kind };
+            let line = TokenLine {
+                start: token.span.start,
+                end: token.span.end,
+                text: token.span.text(&text),
+                kind: token.kind,
+            };
             if args.jsonl {
                 serde_json::to_writer(&mut *out, &line)?;
                 writeln!(out)?;
             } else {
-                writeln!(out, "{:>8}..{:<8} {:<7} {}", line.start, line.end, kind_name(line.kind), line.text)?;
+                writeln!(
+                    out,
+                    "{:>8}..{:<8} {:<7} {}",
+                    line.start,
+                    line.end,
+                    kind_name(line.kind),
+                    line.text
+                )?;
             }
         }
         Ok(())
@@ -178,7 +194,13 @@ pub fn run_sentences(args: SentencesArgs) -> anyhow::Result<ExitCode> {
                     (None, true) => "heading".to_string(),
                     (None, false) => String::new(),
                 };
-                writeln!(out, "p{:<4} {:<22} {}", line.paragraph, mark, line.text.replace('\n', " "))?;
+                writeln!(
+                    out,
+                    "p{:<4} {:<22} {}",
+                    line.paragraph,
+                    mark,
+                    line.text.replace('\n', " ")
+                )?;
             }
         }
         Ok(())
@@ -192,10 +214,16 @@ fn sentence_lines<'a>(text: &'a str, layers: &TextLayers) -> Vec<SentenceLine<'a
         .sentences
         .iter()
         .map(|sentence| {
-            while residue.peek().is_some_and(|r| r.span.start < sentence.span.start) {
+            while residue
+                .peek()
+                .is_some_and(|r| r.span.start < sentence.span.start)
+            {
                 residue.next();
             }
-            let residue_kind = residue.peek().filter(|r| r.span == sentence.span).map(|r| r.kind);
+            let residue_kind = residue
+                .peek()
+                .filter(|r| r.span == sentence.span)
+                .map(|r| r.kind);
             SentenceLine {
                 start: sentence.span.start,
                 end: sentence.span.end,
@@ -231,7 +259,10 @@ fn read_treebank(path: &Path) -> anyhow::Result<Vec<UdSentence>> {
 
 /// Short name of a file for tables.
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Scores as printed by `--json`.
@@ -270,7 +301,10 @@ fn print_scores(scores: &[ScoreLine], json: bool) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    println!("{:<34} {:<18} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}", "file", "measure", "gold", "pred", "correct", "P", "R", "F1");
+    println!(
+        "{:<34} {:<18} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "file", "measure", "gold", "pred", "correct", "P", "R", "F1"
+    );
     for s in scores {
         println!(
             "{:<34} {:<18} {:>7} {:>7} {:>7} {:>7.4} {:>7.4} {:>7.4}",
@@ -295,9 +329,16 @@ pub fn run_eval_tokens(args: EvalTokensArgs) -> anyhow::Result<ExitCode> {
             );
         }
         for mismatch in evaluation.mismatches.iter().take(args.errors) {
-            eprintln!("{}  missed {:?}  extra {:?}", mismatch.id, mismatch.missed, mismatch.extra);
+            eprintln!(
+                "{}  missed {:?}  extra {:?}",
+                mismatch.id, mismatch.missed, mismatch.extra
+            );
         }
-        scores.push(ScoreLine::new(file_name(path), "token spans", evaluation.counts));
+        scores.push(ScoreLine::new(
+            file_name(path),
+            "token spans",
+            evaluation.counts,
+        ));
     }
     print_scores(&scores, args.json)?;
     Ok(ExitCode::SUCCESS)
@@ -305,7 +346,11 @@ pub fn run_eval_tokens(args: EvalTokensArgs) -> anyhow::Result<ExitCode> {
 
 /// Scores the sentence splitter against UD CoNLL-U files joined into running text.
 pub fn run_eval_sentences(args: EvalSentencesArgs) -> anyhow::Result<ExitCode> {
-    let join = if args.paragraphs { Join::Paragraphs } else { Join::Space };
+    let join = if args.paragraphs {
+        Join::Paragraphs
+    } else {
+        Join::Space
+    };
     let mut scores = Vec::new();
     for path in &args.files {
         let sentences = read_treebank(path)?;
@@ -317,7 +362,11 @@ pub fn run_eval_sentences(args: EvalSentencesArgs) -> anyhow::Result<ExitCode> {
             eprintln!("extra   {}", context(&running.text, offset));
         }
         let name = file_name(path);
-        scores.push(ScoreLine::new(name.clone(), "boundaries", evaluation.boundaries));
+        scores.push(ScoreLine::new(
+            name.clone(),
+            "boundaries",
+            evaluation.boundaries,
+        ));
         scores.push(ScoreLine::new(name, "sentence spans", evaluation.spans));
     }
     print_scores(&scores, args.json)?;
@@ -351,10 +400,17 @@ pub fn run_bench(args: BenchTextArgs) -> anyhow::Result<ExitCode> {
     if let Some(out) = &args.write_corpus {
         let corpus = benchmark_corpus(&args.data)?;
         std::fs::write(out, &corpus).with_context(|| format!("cannot write {}", out.display()))?;
-        eprintln!("wrote {} ({} bytes, {} tokens)", out.display(), corpus.len(), tokenize(&corpus).len());
+        eprintln!(
+            "wrote {} ({} bytes, {} tokens)",
+            out.display(),
+            corpus.len(),
+            tokenize(&corpus).len()
+        );
         return Ok(ExitCode::SUCCESS);
     }
-    let Some(path) = &args.file else { bail!("give a text file to measure, or --write-corpus PATH") };
+    let Some(path) = &args.file else {
+        bail!("give a text file to measure, or --write-corpus PATH")
+    };
     let text = read_text(path)?;
     let repeat = args.repeat.max(1);
     let tokens = tokenize(&text);
@@ -399,7 +455,10 @@ pub fn run_bench(args: BenchTextArgs) -> anyhow::Result<ExitCode> {
         for l in &lines {
             println!("{}", serde_json::to_string(l)?);
         }
-        println!("{}", serde_json::json!({"tokens": token_count, "sentences": sentences.len(), "bytes": text.len(), "peak_rss_kib": peak}));
+        println!(
+            "{}",
+            serde_json::json!({"tokens": token_count, "sentences": sentences.len(), "bytes": text.len(), "peak_rss_kib": peak})
+        );
         return Ok(ExitCode::SUCCESS);
     }
     println!(
@@ -409,9 +468,15 @@ pub fn run_bench(args: BenchTextArgs) -> anyhow::Result<ExitCode> {
         token_count,
         sentences.len()
     );
-    println!("{:<24} {:>10} {:>14} {:>8}", "layer", "seconds", "tokens/s", "MB/s");
+    println!(
+        "{:<24} {:>10} {:>14} {:>8}",
+        "layer", "seconds", "tokens/s", "MB/s"
+    );
     for l in &lines {
-        println!("{:<24} {:>10.4} {:>14.0} {:>8.1}", l.layer, l.seconds, l.tokens_per_second, l.megabytes_per_second);
+        println!(
+            "{:<24} {:>10.4} {:>14.0} {:>8.1}",
+            l.layer, l.seconds, l.tokens_per_second, l.megabytes_per_second
+        );
     }
     if let Some(kib) = peak {
         println!("peak memory (VmHWM): {:.1} MiB", kib as f64 / 1024.0);
@@ -442,7 +507,11 @@ fn benchmark_corpus(data: &Path) -> anyhow::Result<String> {
         corpus.push_str(&eval::running_text(&sentences, Join::Paragraphs).text);
         corpus.push_str("\n\n");
     }
-    for file in ["conll2002/ned.train", "conll2002/ned.testa", "conll2002/ned.testb"] {
+    for file in [
+        "conll2002/ned.train",
+        "conll2002/ned.testa",
+        "conll2002/ned.testb",
+    ] {
         let path = data.join(file);
         let content = read_text(&path)?;
         corpus.push_str(&detokenize_conll(&content));
@@ -457,7 +526,9 @@ fn detokenize_conll(content: &str) -> String {
     let mut glue_next = true;
     let mut open_double_quote = false;
     for line in content.lines() {
-        let Some(word) = line.split(' ').next().filter(|w| !w.is_empty()) else { continue };
+        let Some(word) = line.split(' ').next().filter(|w| !w.is_empty()) else {
+            continue;
+        };
         if word == "-DOCSTART-" {
             if !text.is_empty() {
                 text.push_str("\n\n");
