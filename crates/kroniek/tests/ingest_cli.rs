@@ -216,12 +216,9 @@ fn unsafe_getuid() -> u32 {
         .unwrap_or(1000)
 }
 
-#[test]
-fn killed_ingest_loses_nothing_committed_and_the_next_run_resumes() {
-    let dir = tempfile::tempdir().unwrap();
-    let feed = dir.path().join("feed.jsonl");
-    let mut file = std::fs::File::create(&feed).unwrap();
-    let total = 6000;
+/// Writes a JSONL feed of `total` small articles.
+fn write_feed(path: &Path, total: usize) {
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
     for i in 0..total {
         writeln!(
             file,
@@ -232,36 +229,59 @@ fn killed_ingest_loses_nothing_committed_and_the_next_run_resumes() {
         )
         .unwrap();
     }
-    drop(file);
-    let corpus = dir.path().join("corpus");
-    let mut child = kroniek()
-        .arg("ingest").arg(&feed).arg("--corpus").arg(&corpus).args(["--quiet", "--batch-size", "200"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+}
+
+fn article_count(corpus: &Path) -> i64 {
+    let stats = run(kroniek().args(["stats", "--json", "--corpus"]).arg(corpus));
+    serde_json::from_slice::<serde_json::Value>(&stats.stdout).ok().and_then(|v| v["articles"].as_i64()).unwrap_or(0)
+}
+
+/// Starts an ingest of `feed`, waits until a first batch is committed, then sends `signal`.
+fn interrupt_ingest(feed: &Path, corpus: &Path, signal: &str) -> std::process::Output {
+    let child = kroniek()
+        .arg("ingest").arg(feed).arg("--corpus").arg(corpus).args(["--quiet", "--batch-size", "200"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until at least one batch is committed, then kill -9.
     let started = std::time::Instant::now();
-    loop {
+    while article_count(corpus) == 0 && started.elapsed().as_secs() < 120 {
         std::thread::sleep(std::time::Duration::from_millis(50));
-        let stats = run(kroniek().args(["stats", "--json", "--corpus"]).arg(&corpus));
-        let count = serde_json::from_slice::<serde_json::Value>(&stats.stdout).ok().and_then(|v| v["articles"].as_i64()).unwrap_or(0);
-        if count > 0 || child.try_wait().unwrap().is_some() || started.elapsed().as_secs() > 120 {
-            break;
-        }
     }
-    let _ = child.kill();
-    let _ = child.wait();
-    let rerun = ingest(&corpus, &[&feed]);
+    let _ = Command::new("kill").args([signal, &child.id().to_string()]).status();
+    child.wait_with_output().unwrap()
+}
+
+fn assert_resumes_to(corpus: &Path, feed: &Path, total: i64) {
+    let rerun = ingest(corpus, &[feed]);
     assert!(rerun.status.success(), "{}", stderr(&rerun));
-    let stats = run(kroniek().args(["stats", "--json", "--corpus"]).arg(&corpus));
-    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
-    assert_eq!(stats["articles"].as_i64().unwrap(), total, "every article stored exactly once");
-    // Everything is searchable after the resume, including what the killed run committed.
-    let output = run(kroniek().args(["search", "raad", "--json", "--limit", "1", "--corpus"]).arg(&corpus));
-    assert!(output.status.success());
-    let counted = run(kroniek().args(["search", "haven", "--corpus"]).arg(&corpus));
+    assert_eq!(article_count(corpus), total, "every article stored exactly once");
+    // Everything is searchable after the resume, including what the stopped run committed.
+    let counted = run(kroniek().args(["search", "haven", "--corpus"]).arg(corpus));
     assert!(stdout(&counted).starts_with(&format!("{total} articles match")), "{}", stdout(&counted));
+}
+
+#[test]
+fn killed_ingest_loses_nothing_committed_and_the_next_run_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    write_feed(&feed, 6000);
+    let corpus = dir.path().join("corpus");
+    interrupt_ingest(&feed, &corpus, "-KILL");
+    assert_resumes_to(&corpus, &feed, 6000);
+}
+
+#[test]
+fn ctrl_c_stops_after_a_batch_says_so_and_the_next_run_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    write_feed(&feed, 12000);
+    let corpus = dir.path().join("corpus");
+    let output = interrupt_ingest(&feed, &corpus, "-INT");
+    assert_eq!(output.status.code(), Some(1), "stopped early: exit 1\n{}", stderr(&output));
+    assert!(stdout(&output).contains("interrupted"), "{}", stdout(&output));
+    assert!(article_count(&corpus) < 12000);
+    assert_resumes_to(&corpus, &feed, 12000);
 }
 
 #[test]

@@ -260,3 +260,25 @@ mod tests {
         assert_eq!(source_from_url("geen url"), None);
     }
 }
+
+#[cfg(test)]
+mod gzip_tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_gzipped_jsonl_file_is_read_like_the_plain_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feed.jsonl.gz");
+        let mut encoder = flate2::write::GzEncoder::new(std::fs::File::create(&path).unwrap(), flate2::Compression::default());
+        encoder.write_all(b"{\"id\": \"g1\", \"text\": \"De haven breidt uit.\"}\n{\"id\": \"g2\", \"text\": \"De sluis gaat open.\"}\n").unwrap();
+        encoder.finish().unwrap();
+        let mut docs = Vec::new();
+        read_file(&path, &ReadOptions::default(), &mut |item| {
+            if let ReadItem::Article(a) = item {
+                docs.push(a.doc.clone());
+            }
+        });
+        assert_eq!(docs, ["g1", "g2"]);
+    }
+}

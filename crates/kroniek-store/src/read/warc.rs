@@ -62,3 +62,39 @@ fn html_of_http_response(body: &[u8]) -> Option<String> {
         Decoded::Binary => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: &str, uri: &str, body: &str) -> String {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2023-05-06T07:08:09Z\r\n\
+             WARC-Record-ID: <urn:uuid:{}>\r\nContent-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n{body}\r\n\r\n",
+            if kind == "response" { "11111111-2222-3333-4444-555555555555" } else { "99999999-2222-3333-4444-555555555555" },
+            body.len()
+        )
+    }
+
+    #[test]
+    fn html_responses_become_articles_and_other_records_are_passed_over() {
+        let page = "<html><head><title>Brug gaat dicht</title></head><body><nav>Home Sport</nav><article>\
+            <p>De brug over de rivier bij Zeewolde gaat vanaf maandag drie weken dicht voor groot onderhoud aan het wegdek en de leuningen.</p>\
+            <p>Volgens de provincie is er een omleiding via de dijk, maar automobilisten moeten rekenen op tien minuten extra reistijd in de spits.</p>\
+            </article></body></html>";
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+        let warc = record("request", "https://www.voorbeeld.nl/brug", "GET /brug HTTP/1.1\r\n\r\n")
+            + &record("response", "https://www.voorbeeld.nl/brug", &http);
+        let mut items = Vec::new();
+        read_warc(Path::new("crawl.warc"), warc.as_bytes(), &ReadOptions::default(), &mut |i| items.push(i));
+        let articles: Vec<&RawArticle> = items.iter().filter_map(|i| match i { ReadItem::Article(a) => Some(&**a), _ => None }).collect();
+        assert_eq!(articles.len(), 1, "{items:?}");
+        let a = articles[0];
+        assert_eq!(a.source, "voorbeeld.nl");
+        assert_eq!(a.url.as_deref(), Some("https://www.voorbeeld.nl/brug"));
+        assert_eq!(a.doc, "11111111-2222-3333-4444-555555555555");
+        assert!(a.text.contains("omleiding via de dijk"), "{}", a.text);
+        assert!(!a.text.contains("Sport"));
+        assert_eq!(a.date.unwrap().display(), "2023-05-06");
+    }
+}
