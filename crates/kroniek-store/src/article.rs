@@ -137,9 +137,9 @@ fn normalized_for_hash(text: &str) -> String {
 
 /// Detects the language of a text: an ISO 639-3 code such as `nld`, or `und` when unsure.
 pub fn detect_language(text: &str) -> String {
-    let sample: String = text.chars().take(3000).collect();
+    let sample: String = text.chars().take(1200).collect();
     match whatlang::detect(&sample) {
-        Some(info) if info.confidence() > 0.2 || sample.len() > 200 => info.lang().code().to_string(),
+        Some(info) if info.is_reliable() || info.confidence() > 0.2 || sample.len() > 200 => info.lang().code().to_string(),
         _ => "und".to_string(),
     }
 }

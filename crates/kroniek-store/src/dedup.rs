@@ -30,8 +30,10 @@ pub fn signature<'a>(parts: impl Iterator<Item = &'a str>) -> Option<Signature> 
     let mut minimum = [u64::MAX; SIGNATURE_LEN];
     for window in words.windows(SHINGLE) {
         let shingle = window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| mix(h ^ w));
+        // Kirsch–Mitzenmacher: the i-th hash is h1 + i·h2, two mixes per shingle instead of 64.
+        let (h1, h2) = (shingle, mix(shingle ^ SEEDS[0]) | 1);
         for (i, slot) in minimum.iter_mut().enumerate() {
-            let value = mix(shingle ^ SEEDS[i]);
+            let value = h1.wrapping_add((i as u64).wrapping_mul(h2));
             if value < *slot {
                 *slot = value;
             }
