@@ -427,6 +427,11 @@ impl<'v, 'a> Finder<'v, 'a> {
             if unit.quote.is_some() || unit.skip || !view.is_word(i) || self.used_cues.contains(&i) {
                 continue;
             }
+            let covered = |f: &(usize, Statement)| f.1.content.start <= unit.span.start && unit.span.end <= f.1.content.end;
+            if self.found.iter().rev().take(8).any(covered) {
+                // A cue inside reported words ("Volgens X hebben twee landen laten weten …").
+                continue;
+            }
             let Some(hit) = cue_at(view, i) else { continue };
             let Some((content, attribution)) = self.reported_at(&hit, start, end) else { continue };
             let partials = partial_cues.get(&i).map(Vec::as_slice).unwrap_or(&[]);

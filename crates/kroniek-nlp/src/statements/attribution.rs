@@ -101,8 +101,17 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
     let mut modifiers = 0;
     let mut in_pp = false;
     let mut pp_det = false;
+    let mut pp_run: Option<(usize, usize)> = None;
     while j < limit && view.is_word(j) && view.units[j].quote.is_none() {
         let w = view.lower(j);
+        // Words inside one entity mention stay together ("Partij voor Stad en Land").
+        if let Some((s, _)) = name.filter(|&(_, e)| e == j && !in_pp) {
+            if view.mention_at(j).is_some() && view.mention_at(j) == view.mention_at(j - 1) {
+                name = Some((s, j + 1));
+                j += 1;
+                continue;
+            }
+        }
         let capital = view.units[j].capital;
         let next_lower = (j + 1 < limit && view.is_word(j + 1)).then(|| view.lower(j + 1));
         let next_capital = next_lower.is_some() && view.units[j + 1].capital;
@@ -114,9 +123,10 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
         let unknown_initial = j == i && sentence_start && !next_capital && view.has_mentions() && !view.is_known_name_word(w) && view.mention_at(j).is_none();
         if capital && !(j == i && sentence_start && (function_word || (unknown_initial && !vocab::is_role_noun(w) && !vocab::is_people_plural(w) && !next_is_noun))) {
             if in_pp {
-                let contiguous = name.is_some_and(|(_, e)| e == j);
-                if (name.is_none() || contiguous) && !pp_det {
-                    name = Some(extend_run(name, j));
+                // "minister van Buitenlandse Zaken Wopke Hoekstra": the latest capital run of
+                // the phrase may hold the person's name; checked after the loop.
+                if name.is_none() && !pp_det {
+                    pp_run = Some(extend_run(pp_run, j));
                 }
             } else if vocab::is_people_plural(w) && name.is_none() && !next_is_noun {
                 head.get_or_insert(Head::Group);
@@ -216,6 +226,14 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
             continue;
         }
         break;
+    }
+    if name.is_none() {
+        if let Some((s, e)) = pp_run {
+            let person = if view.has_mentions() { (s..e).any(|u| view.is_person_unit(u)) } else { e - s >= 3 };
+            if person {
+                name = Some((s, e));
+            }
+        }
     }
     let head = if name.is_some() { Head::Name } else { head? };
     // Trim a trailing preposition, determiner or conjunction that found nothing after it.
@@ -454,8 +472,28 @@ impl<'a> Resolver<'a> {
                 Some(self.resolve_name(view, s, e, span))
             }
             Head::Role => Some(self.resolve_role(view, phrase, at).unwrap_or_else(|| as_written(view, phrase, span))),
-            Head::Group | Head::Collective => Some(as_written(view, phrase, span)),
+            Head::Collective => Some(self.resolve_collective(view, phrase, at).unwrap_or_else(|| as_written(view, phrase, span))),
+            Head::Group => Some(as_written(view, phrase, span)),
         }
+    }
+
+    /// "het bedrijf", "de partij" alone: the organisation mentioned most recently (within
+    /// the last paragraphs), when the entity layer typed one.
+    fn resolve_collective(&self, view: &View, phrase: &Phrase, at: usize) -> Option<Speaker> {
+        let bare = phrase.end - phrase.start == 2 && matches!(view.lower(phrase.start), "het" | "de" | "dat" | "die" | "deze");
+        let noun = view.lower(phrase.noun?);
+        let organisation_noun = matches!(noun, "bedrijf" | "partij" | "organisatie" | "bond" | "vakbond" | "club" | "omroep" | "concern" | "fabrikant" | "bank" | "verzekeraar" | "netbeheerder" | "producent" | "leverancier" | "alliantie" | "unie" | "krant");
+        if !bare || !organisation_noun {
+            return None;
+        }
+        let window = view.units[at].paragraph.saturating_sub(3);
+        let &(_, m) = self
+            .mention_units
+            .iter()
+            .filter(|&&(u, m)| u < at && view.units[u].paragraph >= window && self.mentions[m].kind == EntityType::ORG && view.units[u].quote.is_none())
+            .max_by_key(|&&(u, _)| u)?;
+        let span = Some(Span::new(view.units[phrase.start].span.start, view.units[phrase.end - 1].span.end));
+        Some(self.speaker_of_entity(self.upgrade(self.mentions[m].entity), span))
     }
 
     fn resolve_name(&self, view: &View, s: usize, e: usize, span: Option<Span>) -> Speaker {
@@ -500,11 +538,13 @@ impl<'a> Resolver<'a> {
         };
         let plural = matches!(pronoun, "hen" | "hun") || plural_verb(Some(at + 1)) || plural_verb(at.checked_sub(1));
         if vocab::is_plural_pronoun(pronoun) && plural {
-            if let Some((u, s)) = self.last_speaker(at) {
-                let near = view.units[at].paragraph <= view.units[*u].paragraph + 1;
-                if near && s.entity.is_none() {
-                    return Some(s.clone());
-                }
+            let speaker = self.last_speaker(at).filter(|(u, s)| view.units[at].paragraph <= view.units[*u].paragraph + 1 && s.entity.is_none());
+            let group = latest_group_subject(view, at);
+            match (speaker, group) {
+                (Some((u, s)), Some((g, _))) if *u >= g => return Some(s.clone()),
+                (_, Some((_, g))) => return Some(g),
+                (Some((_, s)), None) => return Some(s.clone()),
+                (None, None) => {}
             }
         }
         let window = view.units[at].paragraph.saturating_sub(4);
@@ -616,6 +656,25 @@ fn capitalised_runs(view: &View) -> Vec<(usize, String)> {
         i = j;
     }
     runs
+}
+
+/// The latest group named at the start of a sentence before unit `at`, in its paragraph or
+/// the one before ("Westerse diplomaten zien dat anders. Zij wijzen erop …").
+fn latest_group_subject(view: &View, at: usize) -> Option<(usize, Speaker)> {
+    let lowest = view.units[at].paragraph.saturating_sub(1);
+    let mut i = at;
+    while i > 0 && view.units[i - 1].paragraph >= lowest {
+        i -= 1;
+        let opens = i == 0 || view.units[i - 1].sentence != view.units[i].sentence;
+        if !opens || view.units[i].quote.is_some() || view.units[i].skip {
+            continue;
+        }
+        if let Some(phrase) = parse_phrase(view, i, view.units.len()).filter(|p| p.head == Head::Group) {
+            let span = Some(Span::new(view.units[phrase.start].span.start, view.units[phrase.end - 1].span.end));
+            return Some((i, as_written(view, &phrase, span)));
+        }
+    }
+    None
 }
 
 /// A group or unresolved role as written, without its leading article.

@@ -115,7 +115,7 @@ pub fn cue_at(view: &View, i: usize) -> Option<CueHit> {
         }
         if form == FormKind::Split {
             let particle = verb.particle.as_deref().unwrap_or("");
-            match find_near(view, i, particle, 0, 10) {
+            match find_near(view, i, particle, 0, 14) {
                 Some(p) => hit.particle = Some(p),
                 None => continue,
             }
@@ -148,7 +148,8 @@ pub fn subject_phrase(view: &View, hit: &CueHit) -> Option<Phrase> {
     let f = finite_verb(view, hit);
     let start = clause_start(view, f);
     let end = clause_end(view, hit.unit);
-    let before_is_coordinator = f > start && view.is_word(f - 1) && vocab::is_coordinator(view.lower(f - 1)) && f - 1 == start;
+    // "… en beschuldigde", "…, maar benadrukt": the subject is that of the clause before.
+    let before_is_coordinator = f > 0 && view.is_word(f - 1) && matches!(view.lower(f - 1), "en" | "maar" | "doch");
     if before_is_coordinator {
         return None;
     }
@@ -185,14 +186,25 @@ fn apposed_subject(view: &View, start: usize) -> Option<Phrase> {
     } else if view.is_punct(boundary, ",") {
         // Skip one apposition: "X, nu Kamerlid voor het SV, vindt".
         let inner_start = clause_start(view, boundary - 1);
-        if let Some(p) = parse_phrase_before(view, inner_start, boundary).filter(|p| p.head != Head::Relative) {
-            let opens = inner_start == 0 || !view.is_word(inner_start - 1) || view.units[inner_start - 1].sentence != view.units[inner_start].sentence;
-            if opens || view.is_punct(inner_start - 1, ",") {
-                return Some(p);
-            }
+        let inner = parse_phrase_before(view, inner_start, boundary).filter(|p| p.head != Head::Relative);
+        let opens = inner_start == 0 || !view.is_word(inner_start - 1) || view.units[inner_start - 1].sentence != view.units[inner_start].sentence;
+        if opens {
+            return inner;
         }
         if inner_start < 2 || !view.is_punct(inner_start - 1, ",") {
             return None;
+        }
+        // "Arkadi Vesnin, woordvoerder van het ministerie, zei": the name before the
+        // apposition, else the apposition itself.
+        let outer_start = clause_start(view, inner_start - 2);
+        let outer = parse_phrase_before(view, outer_start, inner_start - 1)
+            .filter(|p| p.head == Head::Name)
+            .filter(|_| outer_start == 0 || !view.is_word(outer_start - 1) || view.units[outer_start - 1].sentence != view.units[outer_start].sentence);
+        if outer.is_some() {
+            return outer;
+        }
+        if inner.is_some() {
+            return inner;
         }
         inner_start - 1
     } else {

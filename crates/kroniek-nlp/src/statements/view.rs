@@ -45,6 +45,8 @@ pub struct View<'a> {
     lower_arena: String,
     /// Per unit, the entity mention covering it (u32::MAX for none).
     mention: Vec<u32>,
+    /// Per unit, whether a PER mention covers it.
+    person: Vec<bool>,
     /// Lowercase words of all mentions: a capitalised word at a sentence start is a name
     /// when it is one of these.
     name_words: std::collections::HashSet<String>,
@@ -53,10 +55,11 @@ pub struct View<'a> {
 impl<'a> View<'a> {
     /// Builds the view from the text layers and the quote pieces found on the raw text.
     pub fn build(text: &'a str, layers: &TextLayers, pieces: Vec<QuotePiece>) -> Self {
-        let mut view = View { text, units: Vec::with_capacity(layers.tokens.len()), pieces, lower_arena: String::new(), mention: Vec::new(), name_words: Default::default() };
+        let mut view = View { text, units: Vec::with_capacity(layers.tokens.len()), pieces, lower_arena: String::new(), mention: Vec::new(), person: Vec::new(), name_words: Default::default() };
         view.collect_units(layers);
         view.assign_paragraphs_and_quotes();
         view.mark_skipped(layers);
+        view.mark_bullet_lists();
         view.assign_sentences();
         view
     }
@@ -64,6 +67,7 @@ impl<'a> View<'a> {
     /// Records which entity mention covers each unit (mentions in text order).
     pub fn set_mentions(&mut self, mentions: &[crate::entities::Mention]) {
         self.mention = vec![u32::MAX; self.units.len()];
+        self.person = vec![false; self.units.len()];
         for m in mentions {
             for w in m.span.text(self.text).split_whitespace() {
                 self.name_words.insert(w.to_lowercase());
@@ -80,9 +84,15 @@ impl<'a> View<'a> {
                 let span = mentions[k].span;
                 if span.start <= unit.span.start && unit.span.end <= span.end {
                     self.mention[i] = k as u32;
+                    self.person[i] = mentions[k].kind == crate::entities::EntityType::PER;
                 }
             }
         }
+    }
+
+    /// Whether a PER mention covers unit `i`.
+    pub fn is_person_unit(&self, i: usize) -> bool {
+        self.person.get(i).copied().unwrap_or(false)
     }
 
     /// Whether the entity layer found any mention in this article.
@@ -273,6 +283,29 @@ impl<'a> View<'a> {
             }
             // Spans may overlap; look at the few that start before this unit.
             unit.skip = skipped[k..].iter().take_while(|s| s.start <= unit.span.start).any(|s| s.end > unit.span.start);
+        }
+    }
+
+    /// Marks summary lists as skipped: two or more paragraphs in a row that open with a bullet
+    /// ("- ", "• ", "* "). Such "key points" repeat the article's own statements.
+    fn mark_bullet_lists(&mut self) {
+        let n = self.units.len();
+        let opens_with_bullet = |v: &Self, i: usize| v.units[i].kind == UnitKind::Punct && matches!(v.word(i), "-" | "•" | "*" | "–" | "·");
+        let mut starts: Vec<(usize, bool)> = Vec::new();
+        for i in 0..n {
+            if i == 0 || self.units[i].paragraph != self.units[i - 1].paragraph {
+                starts.push((i, opens_with_bullet(self, i)));
+            }
+        }
+        for k in 0..starts.len() {
+            let (start, bullet) = starts[k];
+            let neighbour = (k > 0 && starts[k - 1].1) || starts.get(k + 1).is_some_and(|s| s.1);
+            if bullet && neighbour {
+                let end = starts.get(k + 1).map_or(n, |s| s.0);
+                for unit in &mut self.units[start..end] {
+                    unit.skip = true;
+                }
+            }
         }
     }
 
