@@ -7,7 +7,8 @@
 
 use super::gazetteer::{flag, Lexicon, MAX_PHRASE_WORDS};
 use super::hashing::{bucket, hash_exact, hash_lower, mix, Prehashed};
-use std::collections::HashSet;
+use super::labels::Label;
+use std::collections::{HashMap, HashSet};
 
 /// What the tagger needs to know about one token, computed once per token.
 #[derive(Clone, Copy, Debug, Default)]
@@ -27,7 +28,12 @@ pub struct TokenInfo {
     gazetteer_begin: u16,
     gazetteer_inside: u16,
     length_class: u8,
+    trigrams: [u64; MAX_TRIGRAMS],
+    trigram_count: u8,
 }
+
+/// Most character trigrams kept per word (from its start).
+const MAX_TRIGRAMS: usize = 12;
 
 const CAPITALISED: u16 = 1;
 const ALL_CAPS: u16 = 2;
@@ -43,20 +49,34 @@ const INITIAL: u16 = 64;
 pub struct DocumentContext {
     seen_lowercase: HashSet<u64, Prehashed>,
     seen_capitalised_mid: HashSet<u64, Prehashed>,
+    /// Left and right neighbour (lowercase hashes) of up to [`CONTEXTS_KEPT`] occurrences of
+    /// each capitalised word: evidence pooled over the document ("bij Brakko", "Brakko zei").
+    contexts: HashMap<u64, Vec<(u64, u64)>, Prehashed>,
 }
+
+/// How many occurrences' neighbours a capitalised word keeps in [`DocumentContext`].
+pub const CONTEXTS_KEPT: usize = 6;
 
 impl DocumentContext {
     /// Adds one sentence's tokens.
     pub fn add_sentence<S: AsRef<str>>(&mut self, tokens: &[S]) {
         let mut initial = true;
-        for token in tokens {
+        for (i, token) in tokens.iter().enumerate() {
             let token = token.as_ref();
             let first = token.chars().next();
             let Some(first) = first else { continue };
             if first.is_lowercase() {
                 self.seen_lowercase.insert(hash_lower(token));
-            } else if first.is_uppercase() && !initial {
-                self.seen_capitalised_mid.insert(hash_lower(token));
+            } else if first.is_uppercase() {
+                if !initial {
+                    self.seen_capitalised_mid.insert(hash_lower(token));
+                }
+                let left = if i == 0 { BOUNDARY_BEFORE } else { hash_lower(tokens[i - 1].as_ref()) };
+                let right = tokens.get(i + 1).map_or(BOUNDARY_AFTER, |t| hash_lower(t.as_ref()));
+                let kept = self.contexts.entry(hash_lower(token)).or_default();
+                if kept.len() < CONTEXTS_KEPT && !kept.contains(&(left, right)) {
+                    kept.push((left, right));
+                }
             }
             if token.chars().any(char::is_alphanumeric) {
                 initial = false;
@@ -144,6 +164,9 @@ const T_GAZ_P1: u64 = 33;
 const T_WM1_WM2: u64 = 34;
 const T_WP1_WP2: u64 = 35;
 const T_LEX_DOC: u64 = 36;
+const T_DOC_LEFT: u64 = 37;
+const T_DOC_RIGHT: u64 = 38;
+const T_TRIGRAM: u64 = 39;
 
 const BOUNDARY_BEFORE: u64 = 0x0b0b_0b0b;
 const BOUNDARY_AFTER: u64 = 0x0e0e_0e0e;
@@ -265,6 +288,11 @@ impl<'a> Featurizer<'a> {
         self.push2(out, T_WM1_SHAPE0, word(-1), t.shape);
         self.push2(out, T_SHAPE0_WP1, t.shape, word(1));
         self.push(out, T_LENGTH, t.length_class as u64);
+        if t.props & CAPITALISED != 0 {
+            for k in 0..t.trigram_count as usize {
+                self.push(out, T_TRIGRAM, t.trigrams[k]);
+            }
+        }
         if t.props & HAS_HYPHEN != 0 {
             self.push(out, T_HYPHEN_HEAD, t.hyphen_head);
             self.push(out, T_HYPHEN_TAIL, t.hyphen_tail);
@@ -295,8 +323,62 @@ impl<'a> Featurizer<'a> {
             let doc = lower_elsewhere | capitalised_mid << 1 | ((t.props & INITIAL != 0) as u64) << 2;
             self.push(out, T_DOC, doc);
             self.push2(out, T_LEX_DOC, doc, (t.lexicon & (flag::LOWER_WORD | flag::PROPER)) as u64);
+            if let Some(contexts) = document.contexts.get(&t.lower) {
+                for &(left, right) in contexts {
+                    self.push(out, T_DOC_LEFT, left);
+                    self.push(out, T_DOC_RIGHT, right);
+                }
+            }
         }
     }
+}
+
+const T_FIRST_LABEL: u64 = 40;
+const T_FIRST_LABEL_PREV: u64 = 41;
+const T_FIRST_LABEL_NEXT: u64 = 42;
+const T_DOC_TYPES_MAJORITY: u64 = 43;
+const T_DOC_TYPES_SET: u64 = 44;
+
+/// Second-stage features of a document: the first stage's labels around each token and the
+/// types the first stage gave the same capitalised word elsewhere in the document.
+pub fn stacking_features<S: AsRef<str>>(sentences: &[Vec<S>], first: &[Vec<Label>], bits: u32) -> Vec<SentenceFeatures> {
+    // Per capitalised word: how often the first stage typed it PER, ORG, LOC, MISC, or O.
+    let mut votes: HashMap<u64, [u16; 5], Prehashed> = HashMap::default();
+    let slot = |label: Label| label.kind_index().unwrap_or(4);
+    for (sentence, labels) in sentences.iter().zip(first) {
+        for (token, label) in sentence.iter().zip(labels) {
+            if token.as_ref().chars().next().is_some_and(char::is_uppercase) {
+                votes.entry(hash_lower(token.as_ref())).or_default()[slot(*label)] += 1;
+            }
+        }
+    }
+    let push = |out: &mut Vec<u32>, template: u64, a: u64, b: u64| out.push(bucket(mix(mix(template, a), b), bits));
+    let mut all = Vec::with_capacity(sentences.len());
+    for (sentence, labels) in sentences.iter().zip(first) {
+        let mut out = SentenceFeatures { features: Vec::with_capacity(sentence.len() * 5), starts: vec![0] };
+        for (i, token) in sentence.iter().enumerate() {
+            let own = labels[i].0 as u64;
+            let previous = if i == 0 { 99 } else { labels[i - 1].0 as u64 };
+            let next = labels.get(i + 1).map_or(99, |l| l.0 as u64);
+            push(&mut out.features, T_FIRST_LABEL, own, 0);
+            push(&mut out.features, T_FIRST_LABEL_PREV, own, previous);
+            push(&mut out.features, T_FIRST_LABEL_NEXT, own, next);
+            if token.as_ref().chars().next().is_some_and(char::is_uppercase) {
+                let mut others = votes.get(&hash_lower(token.as_ref())).copied().unwrap_or_default();
+                others[slot(labels[i])] -= 1;
+                let total: u16 = others.iter().sum();
+                if total > 0 {
+                    let majority = (0..5).max_by_key(|&k| (others[k], 5 - k)).unwrap_or(4) as u64;
+                    let set = (0..5).filter(|&k| others[k] > 0).fold(0u64, |m, k| m | 1 << k);
+                    push(&mut out.features, T_DOC_TYPES_MAJORITY, majority, own);
+                    push(&mut out.features, T_DOC_TYPES_SET, set, 0);
+                }
+            }
+            out.starts.push(out.features.len() as u32);
+        }
+        all.push(out);
+    }
+    all
 }
 
 /// Computes the per-token hashes and properties of one token.
@@ -312,6 +394,7 @@ fn analyse_token(token: &str) -> TokenInfo {
     let mut hyphen_head = 0x1111u64;
     let mut hyphen_tail = 0x2222u64;
     let mut seen_hyphen = false;
+    let mut window = ['^'; 3];
     for c in token.chars() {
         let class = if c.is_uppercase() {
             uppers += 1;
@@ -336,6 +419,12 @@ fn analyse_token(token: &str) -> TokenInfo {
             last_class = class;
         }
         let lower = c.to_lowercase().next().unwrap_or(c);
+        window = [window[1], window[2], lower];
+        if count >= 2 && (info.trigram_count as usize) < MAX_TRIGRAMS {
+            let k = info.trigram_count as usize;
+            info.trigrams[k] = mix(mix(mix(0x7777, window[0] as u64), window[1] as u64), window[2] as u64);
+            info.trigram_count += 1;
+        }
         if count < 4 {
             prefix[count] = lower;
         }

@@ -1,35 +1,45 @@
 //! The tagger model: a hashed weight table (feature row × label), label-transition weights,
 //! Viterbi decoding under BIO constraints, averaged-perceptron training, and the model file.
 
-use super::features::{DocumentContext, Featurizer, SentenceFeatures};
+use super::features::{stacking_features, DocumentContext, Featurizer, SentenceFeatures};
 use super::gazetteer::Lexicon;
 use super::labels::{Label, LABEL_COUNT};
 use super::NerError;
 
-const MAGIC: &[u8; 8] = b"KRNER001";
+const MAGIC: &[u8; 8] = b"KRNER002";
 const L: usize = LABEL_COUNT;
 
-/// A trained tagger: quantised weights, transitions and the lexicon its features use.
+/// A trained tagger: one or two stages of quantised weights and transitions, and the lexicon
+/// its features use. With two stages, the second sees the first stage's labels of the whole
+/// document (stacking: a name typed ORG elsewhere in the article is probably ORG here too).
 #[derive(Clone, Debug)]
 pub struct Model {
-    /// The weight table has `2^bits` rows.
+    /// Every weight table has `2^bits` rows.
     pub bits: u32,
-    weights: Vec<i16>,
-    scale: f32,
-    transitions: [[f32; L]; L],
-    start: [f32; L],
+    stages: Vec<Stage>,
     /// The lexicon (gazetteers and known words) the features look up.
     pub lexicon: Lexicon,
     /// Free-form facts about training (data, epochs, seed, dev score) as JSON.
     pub info: String,
 }
 
-/// Allowed-transition mask: `ALLOWED[p][n]` when label n may follow label p.
+/// One stage: quantised weights (row × label), transitions and start weights.
+#[derive(Clone, Debug)]
+struct Stage {
+    weights: Vec<i16>,
+    scale: f32,
+    /// Factor on the offsets (the first stage's scores) a second stage adds to its own.
+    offset_scale: f32,
+    transitions: [[f32; L]; L],
+    start: [f32; L],
+}
+
+/// Whether label `next` may follow label `previous` under BIO.
 fn allowed(previous: usize, next: usize) -> bool {
     Label::may_follow(Some(Label(previous as u8)), Label(next as u8))
 }
 
-impl Model {
+impl Stage {
     /// The label scores of one token's features.
     #[inline]
     fn emission(&self, features: &[u32], out: &mut [f32; L]) {
@@ -45,84 +55,148 @@ impl Model {
         }
     }
 
-    /// The best label sequence for one sentence's features (Viterbi under BIO constraints).
-    pub fn decode(&self, sentence: &SentenceFeatures, scratch: &mut DecodeScratch) -> Vec<Label> {
+    /// Label scores of every token, plus `offsets` (per token) when given.
+    fn emissions(&self, sentence: &SentenceFeatures, offsets: &[[f32; L]], out: &mut Vec<[f32; L]>) {
         let n = sentence.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        scratch.scores.clear();
-        scratch.backpointers.clear();
-        scratch.scores.resize(n, [0.0; L]);
-        scratch.backpointers.resize(n, [0u8; L]);
-        let mut emission = [0f32; L];
-        self.emission(sentence.of_token(0), &mut emission);
-        for l in 0..L {
-            scratch.scores[0][l] = if Label(l as u8).is_inside() { f32::NEG_INFINITY } else { emission[l] + self.start[l] };
-        }
-        for i in 1..n {
-            self.emission(sentence.of_token(i), &mut emission);
-            let previous = scratch.scores[i - 1];
-            for l in 0..L {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                for p in 0..L {
-                    if !allowed(p, l) {
-                        continue;
-                    }
-                    let s = previous[p] + self.transitions[p][l];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
+        out.clear();
+        out.resize(n, [0.0; L]);
+        for i in 0..n {
+            self.emission(sentence.of_token(i), &mut out[i]);
+            if let Some(offset) = offsets.get(i) {
+                for l in 0..L {
+                    out[i][l] += offset[l] * self.offset_scale;
                 }
-                scratch.scores[i][l] = best + emission[l];
-                scratch.backpointers[i][l] = arg;
             }
         }
-        let last = &scratch.scores[n - 1];
-        let mut label = (0..L).fold(0, |b, l| if last[l] > last[b] { l } else { b });
-        let mut labels = vec![Label::O; n];
-        for i in (0..n).rev() {
-            labels[i] = Label(label as u8);
-            label = scratch.backpointers[i][label] as usize;
-        }
-        labels
     }
 
-    /// Tags a document: its sentences (token strings), sentence by sentence, with document-level
-    /// case evidence from all of them.
+    fn decode(&self, sentence: &SentenceFeatures, offsets: &[[f32; L]], scratch: &mut DecodeScratch) -> Vec<Label> {
+        let mut emissions = std::mem::take(&mut scratch.emissions);
+        self.emissions(sentence, offsets, &mut emissions);
+        scratch.emissions = emissions;
+        let emissions = std::mem::take(&mut scratch.emissions);
+        let labels = viterbi(&emissions, &self.transitions, &self.start, scratch);
+        scratch.emissions = emissions;
+        labels
+    }
+}
+
+/// The best label sequence for per-token label scores under BIO constraints.
+fn viterbi(emissions: &[[f32; L]], transitions: &[[f32; L]; L], start: &[f32; L], scratch: &mut DecodeScratch) -> Vec<Label> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    scratch.scores.clear();
+    scratch.backpointers.clear();
+    scratch.scores.resize(n, [0.0; L]);
+    scratch.backpointers.resize(n, [0u8; L]);
+    for l in 0..L {
+        scratch.scores[0][l] = if Label(l as u8).is_inside() { f32::NEG_INFINITY } else { emissions[0][l] + start[l] };
+    }
+    for i in 1..n {
+        let previous = scratch.scores[i - 1];
+        for l in 0..L {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..L {
+                if !allowed(p, l) {
+                    continue;
+                }
+                let s = previous[p] + transitions[p][l];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            scratch.scores[i][l] = best + emissions[i][l];
+            scratch.backpointers[i][l] = arg;
+        }
+    }
+    let last = &scratch.scores[n - 1];
+    let mut label = (0..L).fold(0, |b, l| if last[l] > last[b] { l } else { b });
+    let mut labels = vec![Label::O; n];
+    for i in (0..n).rev() {
+        labels[i] = Label(label as u8);
+        label = scratch.backpointers[i][label] as usize;
+    }
+    labels
+}
+
+impl Model {
+    /// Number of stages (1, or 2 with stacking).
+    pub fn stage_count(&self) -> usize {
+        self.stages.len()
+    }
+
+    /// A two-stage model from a first-stage and a second-stage model (same table size); the
+    /// second adds `offset_scale` × the first stage's label scores to its own.
+    pub fn stacked(first: Model, second: Model, offset_scale: f32) -> Model {
+        let mut stages = first.stages;
+        stages.extend(second.stages);
+        stages[1].offset_scale = offset_scale;
+        Model { bits: first.bits, stages, lexicon: first.lexicon, info: String::new() }
+    }
+
+    /// The best label sequence for one sentence's features by the first stage (Viterbi under
+    /// BIO constraints).
+    pub fn decode(&self, sentence: &SentenceFeatures, scratch: &mut DecodeScratch) -> Vec<Label> {
+        self.stages[0].decode(sentence, &[], scratch)
+    }
+
+    /// Tags a document: its sentences (token strings), with document-level evidence from all of
+    /// them (and, with two stages, the first stage's labels of the whole document).
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Label>> {
         let context = DocumentContext::of_document(sentences);
         let mut featurizer = Featurizer::new(&self.lexicon, self.bits);
-        let mut features = SentenceFeatures::default();
         let mut scratch = DecodeScratch::default();
-        sentences
-            .iter()
-            .map(|sentence| {
-                featurizer.sentence_features(sentence, &context, &mut features);
-                self.decode(&features, &mut scratch)
-            })
-            .collect()
+        if self.stages.len() == 1 {
+            let mut features = SentenceFeatures::default();
+            return sentences
+                .iter()
+                .map(|sentence| {
+                    featurizer.sentence_features(sentence, &context, &mut features);
+                    self.stages[0].decode(&features, &[], &mut scratch)
+                })
+                .collect();
+        }
+        // Two stages: the second adds its weights for stacking features to the first stage's
+        // label scores (kept from the first pass) and decodes again.
+        let mut features = SentenceFeatures::default();
+        let mut first_scores: Vec<Vec<[f32; L]>> = Vec::with_capacity(sentences.len());
+        let mut first_labels: Vec<Vec<Label>> = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            featurizer.sentence_features(sentence, &context, &mut features);
+            let mut scores = Vec::new();
+            self.stages[0].emissions(&features, &[], &mut scores);
+            first_labels.push(viterbi(&scores, &self.stages[0].transitions, &self.stages[0].start, &mut scratch));
+            first_scores.push(scores);
+        }
+        let stacked = stacking_features(sentences, &first_labels, self.bits);
+        stacked.iter().zip(&first_scores).map(|(f, offsets)| self.stages[1].decode(f, offsets, &mut scratch)).collect()
     }
 
-    /// Serialises the model: magic, sizes, scale, transitions, weights, lexicon, info.
+    /// Serialises the model: magic, sizes, stages, lexicon, info.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(64 + self.weights.len() * 2);
+        let mut out = Vec::with_capacity(64 + self.stages.len() * self.stages[0].weights.len() * 2);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&(L as u32).to_le_bytes());
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        for row in &self.transitions {
-            for v in row {
+        out.extend_from_slice(&(self.stages.len() as u32).to_le_bytes());
+        for stage in &self.stages {
+            out.extend_from_slice(&stage.scale.to_le_bytes());
+            out.extend_from_slice(&stage.offset_scale.to_le_bytes());
+            for row in &stage.transitions {
+                for v in row {
+                    out.extend_from_slice(&v.to_le_bytes());
+                }
+            }
+            for v in &stage.start {
                 out.extend_from_slice(&v.to_le_bytes());
             }
-        }
-        for v in &self.start {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
+            for w in &stage.weights {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
         }
         out.extend_from_slice(&self.lexicon.to_bytes());
         out.extend_from_slice(&(self.info.len() as u64).to_le_bytes());
@@ -135,32 +209,37 @@ impl Model {
         let bad = |what: &str| NerError::Model { origin: origin.to_string(), message: what.to_string() };
         let mut reader = ByteReader { bytes, at: 0 };
         if reader.take(8).ok_or_else(|| bad("file too short"))? != MAGIC {
-            return Err(bad("not a kroniek NER model (magic KRNER001 missing); retrain with `kroniek train ner`"));
+            return Err(bad("not a kroniek NER model of this version (magic KRNER002 missing); retrain with `kroniek train ner`"));
         }
         let bits = reader.u32().ok_or_else(|| bad("truncated header"))?;
         let labels = reader.u32().ok_or_else(|| bad("truncated header"))? as usize;
-        if labels != L || !(8..=26).contains(&bits) {
-            return Err(bad("unsupported label count or table size"));
+        let stage_count = reader.u32().ok_or_else(|| bad("truncated header"))? as usize;
+        if labels != L || !(8..=26).contains(&bits) || !(1..=2).contains(&stage_count) {
+            return Err(bad("unsupported label count, stage count or table size"));
         }
-        let scale = reader.f32().ok_or_else(|| bad("truncated header"))?;
-        let mut transitions = [[0f32; L]; L];
-        for row in transitions.iter_mut() {
-            for v in row.iter_mut() {
+        let mut stages = Vec::with_capacity(stage_count);
+        for _ in 0..stage_count {
+            let scale = reader.f32().ok_or_else(|| bad("truncated stage"))?;
+            let offset_scale = reader.f32().ok_or_else(|| bad("truncated stage"))?;
+            let mut transitions = [[0f32; L]; L];
+            for row in transitions.iter_mut() {
+                for v in row.iter_mut() {
+                    *v = reader.f32().ok_or_else(|| bad("truncated transitions"))?;
+                }
+            }
+            let mut start = [0f32; L];
+            for v in start.iter_mut() {
                 *v = reader.f32().ok_or_else(|| bad("truncated transitions"))?;
             }
+            let count = (1usize << bits) * L;
+            let raw = reader.take(count * 2).ok_or_else(|| bad("truncated weight table"))?;
+            stages.push(Stage { weights: i16s_from_le(raw), scale, offset_scale, transitions, start });
         }
-        let mut start = [0f32; L];
-        for v in start.iter_mut() {
-            *v = reader.f32().ok_or_else(|| bad("truncated transitions"))?;
-        }
-        let count = (1usize << bits) * L;
-        let raw = reader.take(count * 2).ok_or_else(|| bad("truncated weight table"))?;
-        let weights = i16s_from_le(raw);
         let (lexicon, used) = Lexicon::from_bytes(&bytes[reader.at..]).ok_or_else(|| bad("truncated lexicon"))?;
         reader.at += used;
         let info_len = reader.u64().ok_or_else(|| bad("truncated info"))? as usize;
         let info = String::from_utf8_lossy(reader.take(info_len).ok_or_else(|| bad("truncated info"))?).into_owned();
-        Ok(Model { bits, weights, scale, transitions, start, lexicon, info })
+        Ok(Model { bits, stages, lexicon, info })
     }
 }
 
@@ -207,6 +286,7 @@ impl<'a> ByteReader<'a> {
 /// Reusable buffers for [`Model::decode`].
 #[derive(Default)]
 pub struct DecodeScratch {
+    emissions: Vec<[f32; L]>,
     scores: Vec<[f32; L]>,
     backpointers: Vec<[u8; L]>,
 }
@@ -217,6 +297,9 @@ pub struct TrainingSentence {
     pub features: SentenceFeatures,
     /// Gold labels per token.
     pub gold: Vec<Label>,
+    /// Label scores added to each token's own (the first stage's, when training the second
+    /// stage); empty when none.
+    pub offsets: Vec<[f32; L]>,
 }
 
 /// Featurises documents of (tokens, gold labels) sentences for training or scoring.
@@ -229,7 +312,7 @@ pub fn featurize_documents(lexicon: &Lexicon, bits: u32, documents: &[Vec<(Vec<S
         for (sentence, (_, gold)) in tokens.iter().zip(document) {
             let mut features = SentenceFeatures::default();
             featurizer.sentence_features(sentence, &context, &mut features);
-            out.push(TrainingSentence { features, gold: gold.clone() });
+            out.push(TrainingSentence { features, gold: gold.clone(), offsets: Vec::new() });
         }
     }
     out
@@ -244,6 +327,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// The weight table has `2^bits` rows.
     pub bits: u32,
+    /// Members averaged into the model (1: a single perceptron).
+    pub ensemble: usize,
 }
 
 /// The averaged-perceptron learner's state.
@@ -321,7 +406,7 @@ impl Learner {
             }
             start[p] = average(self.start[p], self.start_totals[p]);
         }
-        Model { bits, weights, scale, transitions, start, lexicon: lexicon.clone(), info: String::new() }
+        Model { bits, stages: vec![Stage { weights, scale, offset_scale: 1.0, transitions, start }], lexicon: lexicon.clone(), info: String::new() }
     }
 
     /// The current (not averaged) weights as a model for decoding during training.
@@ -336,52 +421,20 @@ struct CurrentWeights<'a> {
 }
 
 impl CurrentWeights<'_> {
-    fn decode(&self, sentence: &SentenceFeatures) -> Vec<Label> {
-        let n = sentence.len();
-        let mut scores = vec![[0f32; L]; n];
-        let mut back = vec![[0u8; L]; n];
-        let emission = |i: usize| {
-            let mut out = [0f32; L];
-            for &f in sentence.of_token(i) {
-                let row = &self.learner.weights[f as usize * L..f as usize * L + L];
-                for l in 0..L {
-                    out[l] += row[l];
-                }
-            }
-            out
-        };
-        if n == 0 {
-            return Vec::new();
-        }
-        let e = emission(0);
-        for l in 0..L {
-            scores[0][l] = if Label(l as u8).is_inside() { f32::NEG_INFINITY } else { e[l] + self.learner.start[l] };
-        }
-        for i in 1..n {
-            let e = emission(i);
-            for l in 0..L {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                for p in 0..L {
-                    if allowed(p, l) {
-                        let s = scores[i - 1][p] + self.learner.transitions[p][l];
-                        if s > best {
-                            best = s;
-                            arg = p as u8;
-                        }
+    fn decode(&self, sentence: &SentenceFeatures, offsets: &[[f32; L]], scratch: &mut DecodeScratch) -> Vec<Label> {
+        let emissions: Vec<[f32; L]> = (0..sentence.len())
+            .map(|i| {
+                let mut out = offsets.get(i).copied().unwrap_or([0f32; L]);
+                for &f in sentence.of_token(i) {
+                    let row = &self.learner.weights[f as usize * L..f as usize * L + L];
+                    for l in 0..L {
+                        out[l] += row[l];
                     }
                 }
-                scores[i][l] = best + e[l];
-                back[i][l] = arg;
-            }
-        }
-        let mut label = (0..L).fold(0, |b, l| if scores[n - 1][l] > scores[n - 1][b] { l } else { b });
-        let mut labels = vec![Label::O; n];
-        for i in (0..n).rev() {
-            labels[i] = Label(label as u8);
-            label = back[i][label] as usize;
-        }
-        labels
+                out
+            })
+            .collect();
+        viterbi(&emissions, &self.learner.transitions, &self.learner.start, scratch)
     }
 }
 
@@ -416,11 +469,86 @@ pub fn train(
     dev: &[TrainingSentence],
     lexicon: &Lexicon,
     options: &TrainOptions,
+    on_epoch: impl FnMut(&EpochReport),
+) -> (Model, Vec<EpochReport>) {
+    let sentences: Vec<&TrainingSentence> = sentences.iter().collect();
+    let dev: Vec<&TrainingSentence> = dev.iter().collect();
+    train_on(&sentences, &dev, lexicon, options, on_epoch)
+}
+
+/// [`train`] over borrowed sentences.
+/// With `options.ensemble` > 1, trains that many members (seeds `seed`, `seed + 1` …) and
+/// averages their weights: the same decoding cost, a steadier model.
+fn train_on(
+    sentences: &[&TrainingSentence],
+    dev: &[&TrainingSentence],
+    lexicon: &Lexicon,
+    options: &TrainOptions,
     mut on_epoch: impl FnMut(&EpochReport),
+) -> (Model, Vec<EpochReport>) {
+    let mut members = Vec::new();
+    let mut reports = Vec::new();
+    for member in 0..options.ensemble.max(1) {
+        let seed = options.seed.wrapping_add(member as u64);
+        let (model, member_reports) = train_member(sentences, dev, lexicon, options, seed, &mut on_epoch);
+        members.push(model);
+        reports.extend(member_reports);
+    }
+    if members.len() == 1 {
+        return (members.pop().expect("one member"), reports);
+    }
+    let model = average_models(&members);
+    if !dev.is_empty() {
+        let report = EpochReport { epoch: 0, train_accuracy: f64::NAN, dev_f1: Some(score_sentence_refs(&model, dev).overall.f1()) };
+        on_epoch(&report);
+        reports.push(report);
+    }
+    (model, reports)
+}
+
+/// The average of single-stage models of one table size (weights dequantised, averaged,
+/// quantised again).
+fn average_models(models: &[Model]) -> Model {
+    let n = models.len() as f32;
+    let rows = models[0].stages[0].weights.len();
+    let mut sum = vec![0f32; rows];
+    let mut transitions = [[0f32; L]; L];
+    let mut start = [0f32; L];
+    for model in models {
+        let stage = &model.stages[0];
+        for (s, w) in sum.iter_mut().zip(&stage.weights) {
+            *s += *w as f32 * stage.scale / n;
+        }
+        for p in 0..L {
+            for l in 0..L {
+                transitions[p][l] += stage.transitions[p][l] / n;
+            }
+            start[p] += stage.start[p] / n;
+        }
+    }
+    let largest = sum.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+    let scale = largest / 32767.0;
+    let weights = sum.iter().map(|w| (w / scale).round() as i16).collect();
+    Model {
+        bits: models[0].bits,
+        stages: vec![Stage { weights, scale, offset_scale: 1.0, transitions, start }],
+        lexicon: models[0].lexicon.clone(),
+        info: String::new(),
+    }
+}
+
+/// One averaged perceptron, shuffled by `seed`; keeps the pass with the best dev F1.
+fn train_member(
+    sentences: &[&TrainingSentence],
+    dev: &[&TrainingSentence],
+    lexicon: &Lexicon,
+    options: &TrainOptions,
+    seed: u64,
+    on_epoch: &mut impl FnMut(&EpochReport),
 ) -> (Model, Vec<EpochReport>) {
     let mut learner = Learner::new(options.bits);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = SplitMix(options.seed);
+    let mut rng = SplitMix(seed);
     let mut best: Option<(f64, Model)> = None;
     let mut reports = Vec::new();
     for epoch in 1..=options.epochs.max(1) {
@@ -429,14 +557,15 @@ pub fn train(
             order.swap(i, j);
         }
         let (mut right, mut total) = (0usize, 0usize);
+        let mut scratch = DecodeScratch::default();
         for &k in &order {
-            let predicted = learner.current_decoder().decode(&sentences[k].features);
+            let predicted = learner.current_decoder().decode(&sentences[k].features, &sentences[k].offsets, &mut scratch);
             right += predicted.iter().zip(&sentences[k].gold).filter(|(a, b)| a == b).count();
             total += predicted.len();
-            learner.update(&sentences[k], &predicted);
+            learner.update(sentences[k], &predicted);
         }
         let model = learner.averaged_model(options.bits, lexicon);
-        let dev_f1 = (!dev.is_empty()).then(|| score_sentences(&model, dev).overall.f1());
+        let dev_f1 = (!dev.is_empty()).then(|| score_sentence_refs(&model, dev).overall.f1());
         let report = EpochReport { epoch, train_accuracy: right as f64 / total.max(1) as f64, dev_f1 };
         on_epoch(&report);
         reports.push(report);
@@ -448,15 +577,104 @@ pub fn train(
     (best.expect("at least one epoch").1, reports)
 }
 
-/// Scores a model on featurised sentences by the conlleval rule.
+/// Scores a model's first stage on featurised sentences by the conlleval rule.
 pub fn score_sentences(model: &Model, sentences: &[TrainingSentence]) -> super::conll::ConllScore {
+    score_sentence_refs(model, &sentences.iter().collect::<Vec<_>>())
+}
+
+fn score_sentence_refs(model: &Model, sentences: &[&TrainingSentence]) -> super::conll::ConllScore {
     let mut score = super::conll::ConllScore::default();
     let mut scratch = DecodeScratch::default();
     for sentence in sentences {
-        let predicted = model.decode(&sentence.features, &mut scratch);
+        let predicted = model.stages[0].decode(&sentence.features, &sentence.offsets, &mut scratch);
         score.add_sentence(&sentence.gold, &predicted);
     }
     score
+}
+
+/// One training document: its tokens per sentence and their featurised sentences.
+pub struct TrainingDocument {
+    /// Token strings per sentence.
+    pub tokens: Vec<Vec<String>>,
+    /// Base features and gold labels per sentence.
+    pub sentences: Vec<TrainingSentence>,
+}
+
+/// Featurises documents, keeping document boundaries (needed for two-stage training).
+pub fn featurize_training_documents(lexicon: &Lexicon, bits: u32, documents: &[Vec<(Vec<String>, Vec<Label>)>]) -> Vec<TrainingDocument> {
+    documents
+        .iter()
+        .map(|document| TrainingDocument {
+            tokens: document.iter().map(|(t, _)| t.clone()).collect(),
+            sentences: featurize_documents(lexicon, bits, std::slice::from_ref(document)),
+        })
+        .collect()
+}
+
+/// The sentences of documents, in order.
+fn flat<'a>(documents: &[&'a TrainingDocument]) -> Vec<&'a TrainingSentence> {
+    documents.iter().flat_map(|d| d.sentences.iter()).collect()
+}
+
+/// Second-stage sentences of documents, given a first-stage model: stacking features from its
+/// labels, and its label scores as offsets.
+fn second_stage_sentences(first: &Model, documents: &[&TrainingDocument], bits: u32) -> Vec<TrainingSentence> {
+    let mut scratch = DecodeScratch::default();
+    let mut out = Vec::new();
+    let stage = &first.stages[0];
+    for document in documents {
+        let mut scores = Vec::new();
+        let mut labels = Vec::new();
+        for sentence in &document.sentences {
+            let mut s = Vec::new();
+            stage.emissions(&sentence.features, &[], &mut s);
+            labels.push(viterbi(&s, &stage.transitions, &stage.start, &mut scratch));
+            scores.push(s);
+        }
+        let stacked = stacking_features(&document.tokens, &labels, bits);
+        out.extend(stacked.into_iter().zip(&document.sentences).zip(scores).map(|((features, s), mut offsets)| {
+            for row in offsets.iter_mut() {
+                for v in row.iter_mut() {
+                    *v *= STACK_OFFSET_SCALE;
+                }
+            }
+            TrainingSentence { features, gold: s.gold.clone(), offsets }
+        }));
+    }
+    out
+}
+
+/// How much of the first stage's label scores the second stage adds to its own (tuned on
+/// ned.testa: 0.05 → 81.6, 0.1 → 81.7, 0.2 → 82.0, 0.3 → 81.2, 0.5 → 80.0 F1).
+pub const STACK_OFFSET_SCALE: f32 = 0.2;
+
+/// Trains a two-stage (stacked) model: the first stage on all training documents; the second
+/// on features that include first-stage labels, which for the training documents come from
+/// `folds` models each trained without that document's fold (so the second stage learns how far
+/// to trust first-stage labels on unseen text). `on_epoch` hears (stage name, report).
+pub fn train_stacked(
+    train_documents: &[TrainingDocument],
+    dev_documents: &[TrainingDocument],
+    lexicon: &Lexicon,
+    options: &TrainOptions,
+    folds: usize,
+    mut on_epoch: impl FnMut(&str, &EpochReport),
+) -> (Model, Vec<EpochReport>) {
+    let all: Vec<&TrainingDocument> = train_documents.iter().collect();
+    let dev: Vec<&TrainingDocument> = dev_documents.iter().collect();
+    let (first, _) = train_on(&flat(&all), &flat(&dev), lexicon, options, |r| on_epoch("stage 1", r));
+    let folds = folds.max(2);
+    let mut second_train: Vec<(usize, Vec<TrainingSentence>)> = Vec::new();
+    for fold in 0..folds {
+        let held: Vec<&TrainingDocument> = all.iter().enumerate().filter(|(i, _)| i % folds == fold).map(|(_, d)| *d).collect();
+        let rest: Vec<&TrainingDocument> = all.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| *d).collect();
+        let (model, _) = train_on(&flat(&rest), &flat(&dev), lexicon, options, |r| on_epoch(&format!("fold {}/{folds}", fold + 1), r));
+        second_train.push((fold, second_stage_sentences(&model, &held, options.bits)));
+    }
+    let second_sentences: Vec<&TrainingSentence> = second_train.iter().flat_map(|(_, s)| s.iter()).collect();
+    let second_dev = second_stage_sentences(&first, &dev, options.bits);
+    let (second, reports) = train_on(&second_sentences, &second_dev.iter().collect::<Vec<_>>(), lexicon, options, |r| on_epoch("stage 2", r));
+    (Model::stacked(first, second, STACK_OFFSET_SCALE), reports)
 }
 
 #[cfg(test)]
@@ -480,7 +698,7 @@ mod tests {
     fn learns_toy_data_deterministically_and_round_trips() {
         let lexicon = Lexicon::default();
         let sentences = featurize_documents(&lexicon, 16, &toy_documents());
-        let options = TrainOptions { epochs: 5, seed: 7, bits: 16 };
+        let options = TrainOptions { epochs: 5, seed: 7, bits: 16, ensemble: 1 };
         let (model, reports) = train(&sentences, &[], &lexicon, &options, |_| {});
         assert_eq!(reports.len(), 5);
         let score = score_sentences(&model, &sentences);
@@ -498,7 +716,7 @@ mod tests {
     fn decoding_never_breaks_bio() {
         let lexicon = Lexicon::default();
         let sentences = featurize_documents(&lexicon, 16, &toy_documents());
-        let (model, _) = train(&sentences, &[], &lexicon, &TrainOptions { epochs: 1, seed: 1, bits: 16 }, |_| {});
+        let (model, _) = train(&sentences, &[], &lexicon, &TrainOptions { epochs: 1, seed: 1, bits: 16, ensemble: 1 }, |_| {});
         for labels in model.tag_document(&[vec!["Brakko", "Zwolle", "Varel", "x", "Y", "Z"]]) {
             for i in 0..labels.len() {
                 assert!(Label::may_follow(if i == 0 { None } else { Some(labels[i - 1]) }, labels[i]));

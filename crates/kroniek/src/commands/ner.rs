@@ -5,7 +5,7 @@ use anyhow::{bail, Context};
 use clap::Args;
 use kroniek_nlp::entities::conll::{ConllFile, ConllScore};
 use kroniek_nlp::entities::gazetteer::{derive_lists, Lexicon};
-use kroniek_nlp::entities::perceptron::{featurize_documents, score_sentences, train, TrainOptions};
+use kroniek_nlp::entities::perceptron::{featurize_training_documents, train, train_stacked, EpochReport, TrainOptions, TrainingDocument};
 use kroniek_nlp::entities::{EntityRecognizer, Label, Model};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,14 +27,21 @@ pub struct TrainNerArgs {
     #[arg(long, value_name = "SHARED_LEXICONS")]
     pub derive_lexicons: Option<PathBuf>,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 10)]
     pub epochs: usize,
     /// Seed of the sentence shuffle (same seed and data: same model, byte for byte).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// The weight table has 2^BITS rows (model size ≈ 18 × 2^BITS bytes).
-    #[arg(long, default_value_t = 19)]
+    /// Each stage's weight table has 2^BITS rows (18 bytes a row).
+    #[arg(long, default_value_t = 18)]
     pub hash_bits: u32,
+    /// Perceptrons (seeds SEED, SEED+1 …) averaged into each stage.
+    #[arg(long, default_value_t = 4)]
+    pub ensemble: usize,
+    /// 2: a second stage that sees the first stage's labels of the whole document (stacking,
+    /// trained on 5-fold held-out labels); 1: one stage only.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub stages: u8,
     /// Train on only the first N sentences (quick experiments and tests).
     #[arg(long)]
     pub limit: Option<usize>,
@@ -94,7 +101,7 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !(12..=24).contains(&args.hash_bits) {
-        bail!("--hash-bits {} is out of range: use 12 to 24 (19 is the default)", args.hash_bits);
+        bail!("--hash-bits {} is out of range: use 12 to 24 (18 is the default)", args.hash_bits);
     }
     let started = Instant::now();
     let lexicon = Lexicon::read_lists(&args.lexicons).with_context(|| {
@@ -106,30 +113,40 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         truncate_sentences(&mut train_docs, limit);
     }
     let dev_docs = if args.dev.as_os_str() == "none" { Vec::new() } else { labelled_documents(&read_conll(&args.dev)?) };
-    let train_sentences = featurize_documents(&lexicon, args.hash_bits, &train_docs);
-    let dev_sentences = featurize_documents(&lexicon, args.hash_bits, &dev_docs);
+    let train_documents = featurize_training_documents(&lexicon, args.hash_bits, &train_docs);
+    let dev_documents = featurize_training_documents(&lexicon, args.hash_bits, &dev_docs);
+    let train_sentences: usize = train_documents.iter().map(|d| d.sentences.len()).sum();
     eprintln!(
-        "{} training sentences, {} dev sentences, {} lexicon entries; features in {:.1}s",
-        train_sentences.len(),
-        dev_sentences.len(),
+        "{} training sentences, {} dev documents, {} lexicon entries; features in {:.1}s",
+        train_sentences,
+        dev_documents.len(),
         lexicon.len(),
         started.elapsed().as_secs_f64()
     );
-    let options = TrainOptions { epochs: args.epochs, seed: args.seed, bits: args.hash_bits };
-    let (mut model, reports) = train(&train_sentences, &dev_sentences, &lexicon, &options, |r| {
+    let options = TrainOptions { epochs: args.epochs, seed: args.seed, bits: args.hash_bits, ensemble: args.ensemble };
+    let report = |stage: &str, r: &EpochReport| {
         let dev = r.dev_f1.map_or(String::new(), |f| format!(", dev F1 {:.2}", 100.0 * f));
-        eprintln!("epoch {:>2}: train token accuracy {:.2}{dev}", r.epoch, 100.0 * r.train_accuracy);
-    });
-    let best = reports.iter().max_by(|a, b| a.dev_f1.partial_cmp(&b.dev_f1).unwrap()).map(|r| r.epoch);
+        if r.epoch == 0 {
+            eprintln!("{stage}: averaged ensemble{dev}");
+        } else {
+            eprintln!("{stage}: epoch {:>2}: train token accuracy {:.2}{dev}", r.epoch, 100.0 * r.train_accuracy);
+        }
+    };
+    let mut model = if args.stages == 2 {
+        train_stacked(&train_documents, &dev_documents, &lexicon, &options, 5, report).0
+    } else {
+        let flat = |docs: Vec<TrainingDocument>| docs.into_iter().flat_map(|d| d.sentences).collect::<Vec<_>>();
+        train(&flat(train_documents), &flat(dev_documents), &lexicon, &options, |r| report("stage 1", r)).0
+    };
     model.info = serde_json::json!({
         "train": args.train.display().to_string(),
         "dev": args.dev.display().to_string(),
-        "sentences": train_sentences.len(),
+        "sentences": train_sentences,
         "epochs": args.epochs,
-        "kept_epoch": best,
         "seed": args.seed,
+        "ensemble": args.ensemble,
+        "stages": args.stages,
         "hash_bits": args.hash_bits,
-        "dev_f1": reports.iter().filter_map(|r| r.dev_f1).fold(None, |m: Option<f64>, f| Some(m.map_or(f, |m| m.max(f)))),
     })
     .to_string();
     let bytes = model.to_bytes();
@@ -138,9 +155,9 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
     }
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing the model to {}", args.out.display()))?;
     eprintln!("wrote {} ({:.1} MB) in {:.1}s total", args.out.display(), bytes.len() as f64 / 1e6, started.elapsed().as_secs_f64());
-    if !dev_sentences.is_empty() {
-        println!("dev scores of the kept model ({}):", args.dev.display());
-        print!("{}", score_sentences(&model, &dev_sentences).table());
+    if !dev_docs.is_empty() {
+        println!("dev scores of the written model ({}):", args.dev.display());
+        print!("{}", score_documents(&EntityRecognizer::with_model(model), &dev_docs).table());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -211,6 +228,17 @@ pub fn run_bench(args: BenchNerArgs) -> anyhow::Result<ExitCode> {
         println!("model load: {load_ms:.1} ms; peak memory (VmHWM): {} MB; {entities} entity starts", peak_kb.map_or("?".into(), |k| format!("{:.1}", k as f64 / 1024.0)));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn score_documents(recognizer: &EntityRecognizer, documents: &[LabelledDocument]) -> ConllScore {
+    let mut score = ConllScore::default();
+    for document in documents {
+        let forms: Vec<Vec<&str>> = document.iter().map(|(tokens, _)| tokens.iter().map(String::as_str).collect()).collect();
+        for ((_, gold), predicted) in document.iter().zip(recognizer.tag_tokens(&forms)) {
+            score.add_sentence(gold, &predicted);
+        }
+    }
+    score
 }
 
 fn counts_json(c: &kroniek_nlp::entities::conll::ChunkCounts) -> serde_json::Value {
