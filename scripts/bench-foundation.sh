@@ -4,6 +4,7 @@
 #
 #   scripts/bench-foundation.sh [N]          # N articles, default 100000
 #   RUNS=20 BENCH_DIR=/tmp/kroniek-bench scripts/bench-foundation.sh 5000
+#   SKIP_BUILD=1 scripts/bench-foundation.sh   # measure target/release/kroniek as it is
 #
 # Steps (see bench/README.md for what each figure means):
 #   1. cargo build --release -p kroniek
@@ -35,8 +36,18 @@ say() { printf '\n== %s\n' "$*" >&2; }
 
 mkdir -p "$BENCH_DIR" "$RESULTS"
 
-say "building kroniek (release)"
-(cd "$ROOT" && cargo build --release -p kroniek)
+if [ "${SKIP_BUILD:-0}" = 1 ] && [ -x "$KRONIEK" ]; then
+    say "using $KRONIEK as built (SKIP_BUILD=1)"
+else
+    say "building kroniek (release)"
+    (cd "$ROOT" && cargo build --release -p kroniek)
+fi
+# A private copy, so that a rebuild in the shared target dir during the run changes nothing.
+cp -p "$KRONIEK" "$BENCH_DIR/kroniek"
+KRONIEK=$BENCH_DIR/kroniek
+{ echo "commit $(git -C "$ROOT" rev-parse --short HEAD) (uncommitted changes: $(git -C "$ROOT" status --porcelain --untracked-files=no | wc -l) files)"
+  echo "binary built $(date -u -r "$KRONIEK" '+%Y-%m-%d %H:%M UTC')"; echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB"
+} >"$RESULTS/build.txt"
 
 # Writes a synthetic corpus of $1 articles once; a finished one is marked by a file beside it.
 generate_corpus() {
@@ -58,11 +69,14 @@ time_ingest() {
     local store=$BENCH_DIR/store-$label
     rm -rf "$store"
     say "kroniek ingest $* ($count articles) -> $store"
+    echo "$label: load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/load.txt"
     /usr/bin/time -v -o "$RESULTS/time-$label.txt" \
         "$KRONIEK" --quiet ingest "$BENCH_DIR/corpus-$count" --corpus "$store" --json "$@" >"$RESULTS/ingest-$label.json"
     grep -E "Elapsed|Maximum resident" "$RESULTS/time-$label.txt" >&2
+    echo "$label: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/load.txt"
 }
 
+rm -f "$RESULTS/load.txt"
 generate_corpus "$N"
 generate_corpus "$TENTH"
 
