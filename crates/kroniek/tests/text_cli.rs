@@ -230,3 +230,34 @@ fn bench_text_reports_speed_and_memory() {
     let summary = lines.last().unwrap();
     assert!(summary["tokens"].as_u64().unwrap() > 500);
 }
+
+/// The residue kinds `kroniek sentences` marks in one of the shared sample articles.
+fn sample_residue_kinds(name: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/samples");
+    assert!(dir.is_dir(), "shared samples missing: expected them at {}", dir.display());
+    let path = dir.join(name);
+    let sentences = json_lines(&kroniek(&["sentences", path.to_str().unwrap(), "--jsonl"]));
+    sentences
+        .iter()
+        .filter(|s| s["residue"] == true)
+        .map(|s| s["residue_kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn sample_articles_have_exactly_their_page_residue_marked() {
+    assert_eq!(sample_residue_kinds("000_b0fab361cfa2a5f6.txt"), ["read_more", "read_more"]);
+    assert_eq!(
+        sample_residue_kinds("001_1a0a6596d60781e4.txt"),
+        ["timestamp", "pull_quote", "pull_quote", "pull_quote", "caption", "credit"]
+    );
+    assert!(sample_residue_kinds("002_505c45dbdfa6de69.txt").is_empty());
+}
+
+#[test]
+fn eval_tokens_on_lassysmall_dev_stays_high() {
+    let file = ud_dir().join("UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu");
+    let scores = json_lines(&kroniek(&["eval", "tokens", file.to_str().unwrap(), "--json"]));
+    let f1 = scores[0]["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.99, "token F1 on LassySmall dev fell to {f1}");
+}
