@@ -270,3 +270,40 @@ mod tests {
         assert!(!pieces[0].continued);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn article() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Jansen", " zei", " dat", " het", " plan", ",", ",,", "„", "“", "”", "\"", "‘", "’", "'", "«", "»", ".", " ", "\n", "\n\n", "risico’s", " zo’n", " ’s", "é",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn quote_pieces_are_well_formed(text in article()) {
+            for piece in find_quotes(&text) {
+                prop_assert!(text.is_char_boundary(piece.open.start) && text.is_char_boundary(piece.open.end));
+                prop_assert!(piece.open.end <= piece.content.start || piece.content.start == piece.content.end);
+                if let Some(close) = piece.close {
+                    prop_assert!(text.is_char_boundary(close.start) && text.is_char_boundary(close.end));
+                    prop_assert!(piece.content.end <= close.start);
+                }
+                prop_assert!(text.is_char_boundary(piece.content.start) && text.is_char_boundary(piece.content.end));
+            }
+        }
+
+        #[test]
+        fn statements_never_panic_and_point_into_the_text(text in article()) {
+            let layers = kroniek_text::analyze(&text);
+            for s in crate::statements::extract_statements(&text, &layers, &[], &[]) {
+                prop_assert!(s.content.start < s.content.end && s.content.end <= text.len());
+                prop_assert!(text.is_char_boundary(s.content.start) && text.is_char_boundary(s.content.end));
+            }
+        }
+    }
+}

@@ -124,6 +124,75 @@ fn dat_zei_x_after_a_quote() {
 }
 
 #[test]
+fn lead_sentence_then_dat_heeft_x_gezegd() {
+    let t = "De brug over de Lange Vaart gaat in mei dicht voor onderhoud. Dat heeft gedeputeerde Ilse Maarsman van de provincie woensdag gezegd.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Maarsman", "De brug over de Lange Vaart gaat in mei dicht voor onderhoud"), "{f:?}");
+}
+
+#[test]
+fn apposition_and_brackets_between_subject_and_verb() {
+    let t = "Pieter Wolthuis, woordvoerder van de Kustwacht, zei dat de zoektocht wordt gestaakt. Noor Vinke (Groen Noord) vindt dat het te vroeg is.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Wolthuis", "de zoektocht wordt gestaakt"), "{f:?}");
+    assert!(has(&f, "indirect", "Vinke", "het te vroeg is"), "{f:?}");
+}
+
+#[test]
+fn possessive_haar_is_not_a_pronoun() {
+    let t = "Burgemeester Anouk Terlinden opende de brug. Haar Deense collega Lars Holmgaard zei dat de brug ‘een voorbeeld voor Europa’ is.";
+    let f = run(t);
+    assert!(has(&f, "partial", "Holmgaard", "een voorbeeld voor Europa"), "{f:?}");
+}
+
+#[test]
+fn volgens_after_a_colon_and_klonk_het() {
+    let t = "Havenmeester Joris Lakeman riep op tot kalmte: volgens hem is er geen gevaar voor de dijken.\n\n,,Er is geen reden tot paniek”, klonk het.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Lakeman", "tot kalmte"), "{f:?}");
+    assert!(has(&f, "indirect", "Lakeman", "is er geen gevaar voor de dijken"), "{f:?}");
+    assert!(has(&f, "direct", "Lakeman", "Er is geen reden tot paniek"), "{f:?}");
+}
+
+#[test]
+fn summary_bullet_lists_are_skipped() {
+    let t = "Kort\n- Minister Rolf Banninga zegt dat de veerdienst blijft.\n- De provincie betaalt mee.\nMinister Rolf Banninga zegt dat de veerdienst blijft varen tot 2030.";
+    let f = run(t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(has(&f, "indirect", "Banninga", "de veerdienst blijft varen tot 2030"), "{f:?}");
+}
+
+#[test]
+fn plural_pronoun_takes_the_latest_group() {
+    let t = "Omwonenden van de haven zijn boos.\n\nZij wijzen erop dat de geluidsoverlast al jaren duurt.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Omwonenden", "de geluidsoverlast al jaren duurt"), "{f:?}");
+}
+
+#[test]
+fn noemen_with_object_and_predicate() {
+    let t = "Oppositieleider Frans Kolkman noemt de nieuwe havenplannen onverantwoord duur.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Kolkman", "de nieuwe havenplannen onverantwoord duur"), "{f:?}");
+}
+
+#[test]
+fn a_cue_inside_reported_words_is_not_a_second_statement() {
+    let t = "Volgens ingewijden hebben twee gemeenten al laten weten niet mee te willen doen.";
+    let f = run(t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(has(&f, "indirect", "ingewijden", "hebben twee gemeenten al laten weten niet mee te willen doen"), "{f:?}");
+}
+
+#[test]
+fn coordinated_clause_keeps_its_subject() {
+    let t = "Rechter Mira Kalden zei dat de zaak ‘zorgvuldig’ is behandeld en wees erop dat hoger beroep mogelijk is.";
+    let f = run(t);
+    assert!(has(&f, "partial", "Kalden", "zorgvuldig"), "{f:?}");
+    assert!(has(&f, "indirect", "Kalden", "hoger beroep mogelijk is"), "{f:?}");
+}
+
+#[test]
 #[ignore]
 fn debug_mentions() {
     let t = std::env::var("KRONIEK_DEBUG_TEXT").unwrap();
