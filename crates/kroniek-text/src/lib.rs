@@ -4,7 +4,7 @@
 //! Nothing is deleted or rewritten; later layers (entities, statements, search highlighting)
 //! point back into the same text through these spans.
 //!
-//! - [`tokenize`]: byte-level Dutch tokenizer (abbreviations, clitics, compounds, numbers,
+//! - [`tokenize()`]: byte-level Dutch tokenizer (abbreviations, clitics, compounds, numbers,
 //!   URLs, `,,` quotes); see [`tokenize`](mod@tokenize) for the rules.
 //! - [`split_sentences`]: sentences, headings, list items and paragraphs as spans.
 //! - [`mark_residue`]: captions, credits, bylines, "Lees meer" and other page residue, marked

@@ -2,7 +2,7 @@
 //! per token.
 //!
 //! The text is cut at whitespace into chunks. A chunk of plain ASCII letters or digits (most
-//! of them) becomes one token at once; any other chunk goes through [`tokenize_chunk`], which
+//! of them) becomes one token at once; any other chunk goes through `tokenize_chunk`, which
 //! peels quotes and punctuation off words and keeps together what belongs together in Dutch
 //! news: abbreviations (`o.a.`, `J.P.`), clitics (`’s`, `'t`), apostrophes inside words
 //! (`risico’s`, `zo’n`), hyphenated compounds (`NAVO-lidstaten`), numbers and times (`1,5`,
