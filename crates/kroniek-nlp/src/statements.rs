@@ -285,7 +285,7 @@ impl<'v, 'a> Finder<'v, 'a> {
         if !view.pieces[k].continued {
             return None;
         }
-        let last = (k..view.pieces.len()).filter(|&m| view.pieces[m].group == group && view.pieces[m].depth == 0).last()?;
+        let last = (k..view.pieces.len()).rfind(|&m| view.pieces[m].group == group && view.pieces[m].depth == 0)?;
         let open = view.units.iter().position(|u| u.kind == UnitKind::Open(last))?;
         let close = self.close_unit(last, open)?;
         self.attribution_after(close)
@@ -492,7 +492,6 @@ impl<'v, 'a> Finder<'v, 'a> {
     fn reported_at(&self, hit: &CueHit, start: usize, end: usize) -> Option<((usize, usize), Attribution)> {
         let view = self.view;
         let i = hit.unit;
-        let w = view.lower(i);
         if hit.verb.is_none() {
             return self.marker_clause(hit, start, end);
         }
@@ -508,7 +507,6 @@ impl<'v, 'a> Finder<'v, 'a> {
         if c > start && view.is_word(c - 1) && view.lower(c - 1) == "zo" {
             c -= 1;
         }
-        let _ = w;
         if c > start + 4 && view.is_punct(c - 1, ",") {
             let phrase = parse_phrase(view, i + 1, end)?;
             if phrase.head == Head::Relative {
@@ -552,7 +550,7 @@ impl<'v, 'a> Finder<'v, 'a> {
                 from += 1;
             }
             (from, reported::content_end(view, from))
-        } else if after_comma && phrase.end >= end.saturating_sub(1) || after_comma && clause::clause_end(view, phrase.end.saturating_sub(1)) >= end - 1 {
+        } else if after_comma && (phrase.end >= end.saturating_sub(1) || clause::clause_end(view, phrase.end.saturating_sub(1)) >= end - 1) {
             (start, i - 1)
         } else {
             return None;

@@ -602,7 +602,7 @@ impl<'a> Resolver<'a> {
         for (pos, entity, words) in &self.roles {
             let heads: Vec<&str> = words.iter().filter(|w| vocab::is_role_noun(w)).map(|w| vocab::role_head(w)).collect();
             let same_head = |h: &&str| *h == query_head || (h.len() >= 5 && query_head.len() >= 5 && (h.ends_with(query_head.as_str()) || query_head.ends_with(*h)));
-            let head_score = if heads.iter().any(|h| same_head(h)) {
+            let head_score = if heads.iter().any(same_head) {
                 3
             } else if vocab::is_leader_role(&query_head) && heads.iter().any(|h| vocab::is_leader_role(h)) {
                 2

@@ -183,8 +183,11 @@ fn paradigm<'a>(verbs: &'a str, lemma: &str) -> Option<Vec<&'a str>> {
         .map(|l| l.split(',').collect())
 }
 
-/// The forms of one lemma: (finite forms, participles, split finite forms), each sorted.
-fn lemma_forms(verbs: &str, entry: &CueLemma) -> Result<(Vec<String>, Vec<String>, Vec<String>), LexiconError> {
+/// The written forms of one lemma, each list sorted.
+type LemmaForms = (Vec<String>, Vec<String>, Vec<String>);
+
+/// The forms of one lemma: (finite forms, participles, split finite forms).
+fn lemma_forms(verbs: &str, entry: &CueLemma) -> Result<LemmaForms, LexiconError> {
     let particle = entry.particle.unwrap_or("");
     let (cols, prefix): (Vec<String>, &str) = match paradigm(verbs, entry.lemma) {
         Some(cols) => (cols.iter().map(|s| s.to_string()).collect(), ""),

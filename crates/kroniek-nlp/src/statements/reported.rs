@@ -86,10 +86,9 @@ pub fn verb_complement(view: &View, hit: &CueHit) -> Option<(usize, usize)> {
         if frames & FRAME_PREP != 0 && words <= 4 && verb.preps.iter().any(|p| p == w) && Some(j) != hit.particle {
             return nonempty(j, content_end(view, j));
         }
-        if frames & FRAME_EMPHASIS != 0 && words <= 2 && matches!(w, "het" | "de") {
-            if j + 1 < view.units.len() && view.is_word(j + 1) && vocab::is_emphasis_noun(view.lower(j + 1)) {
-                return nonempty(j, content_end(view, j));
-            }
+        let emphasis_next = j + 1 < view.units.len() && view.is_word(j + 1) && vocab::is_emphasis_noun(view.lower(j + 1));
+        if frames & FRAME_EMPHASIS != 0 && words <= 2 && matches!(w, "het" | "de") && emphasis_next {
+            return nonempty(j, content_end(view, j));
         }
         if frames & FRAME_TE != 0 && w == "te" && j + 1 < view.units.len() && view.is_word(j + 1) {
             let next = view.lower(j + 1);

@@ -196,7 +196,7 @@ impl<'a> View<'a> {
                 }
                 match mark {
                     Some(&(mspan, kind)) => {
-                        if !self.units.last().is_some_and(|u| u.span == mspan) {
+                        if self.units.last().is_none_or(|u| u.span != mspan) {
                             self.push_unit(mspan, kind);
                         }
                         start = mspan.end.max(piece_end);
