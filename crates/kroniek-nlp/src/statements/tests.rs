@@ -193,6 +193,14 @@ fn coordinated_clause_keeps_its_subject() {
 }
 
 #[test]
+fn a_quote_split_by_its_attribution() {
+    let t = "Trainer Bas Hommerts was tevreden. ,,We speelden goed,” aldus Hommerts, ,,maar we moeten scherper worden.”";
+    let f = run(t);
+    assert!(has(&f, "direct", "Hommerts", "We speelden goed,"), "{f:?}");
+    assert!(has(&f, "direct", "Hommerts", "maar we moeten scherper worden."), "{f:?}");
+}
+
+#[test]
 #[ignore]
 fn debug_mentions() {
     let t = std::env::var("KRONIEK_DEBUG_TEXT").unwrap();
