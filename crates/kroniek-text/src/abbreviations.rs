@@ -140,7 +140,7 @@ const SINGLE_WORD: &[(&str, Case, Position)] = &[
     ("Inc", Exact, MayEnd),
     ("Ltd", Exact, MayEnd),
     ("Corp", Exact, MayEnd),
-    ("Co", Exact, MayEnd),
+    ("co", LowerOrCapital, MayEnd),
 ];
 
 /// Dotted abbreviations (without the final period) after which a capital starts a new sentence.

@@ -371,10 +371,14 @@ fn navigation_kind(paragraph: &str) -> Option<ResidueKind> {
 /// Whether `paragraph` is a breadcrumb trail: `Home > Nieuws > Buitenland`.
 fn is_breadcrumb(paragraph: &str) -> bool {
     let arrows = paragraph.matches(['>', '›']).count();
-    let starts_at_home = words(paragraph)
-        .next()
-        .is_some_and(|w| ["home", "start", "voorpagina", "nieuws"].iter().any(|h| h.eq_ignore_ascii_case(w)));
-    paragraph.len() <= 120 && (arrows >= 2 || (arrows == 1 && starts_at_home)) && !ends_with_full_stop(paragraph)
+    let starts_at_home = words(paragraph).next().is_some_and(|w| {
+        ["home", "start", "voorpagina", "nieuws"]
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(w))
+    });
+    paragraph.len() <= 120
+        && (arrows >= 2 || (arrows == 1 && starts_at_home))
+        && !ends_with_full_stop(paragraph)
 }
 
 /// Whether `paragraph` is a dateline of the page: `NOS Nieuws • vandaag, 20:26 • Aangepast …`.
@@ -684,12 +688,19 @@ mod tests {
     #[test]
     fn breadcrumbs_are_navigation() {
         let text = "Home > Nieuws > Binnenland\n\nDe raad vergaderde tot middernacht.";
-        assert_eq!(marked(text), [("Home > Nieuws > Binnenland".to_string(), ResidueKind::Navigation)]);
+        assert_eq!(
+            marked(text),
+            [(
+                "Home > Nieuws > Binnenland".to_string(),
+                ResidueKind::Navigation
+            )]
+        );
     }
 
     #[test]
     fn datelines_and_agency_mentions_in_prose_are_not_residue() {
-        let text = "VELDHOVEN (ANP) - De raad vergaderde tot middernacht.\n\nDat meldt persbureau ANP.";
+        let text =
+            "VELDHOVEN (ANP) - De raad vergaderde tot middernacht.\n\nDat meldt persbureau ANP.";
         assert!(marked(text).is_empty());
     }
 

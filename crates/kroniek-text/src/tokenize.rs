@@ -324,13 +324,15 @@ fn clitic_length(rest: &[u8]) -> Option<usize> {
         word,
         b"s" | b"t" | b"n" | b"k" | b"m" | b"ns" | b"S" | b"T" | b"N"
     );
-    let followed_by_letter = rest.get(letters).is_some_and(|&b| {
-        b >= 0x80 && {
-            let s = std::str::from_utf8(&rest[letters..]).ok();
-            s.and_then(|s| s.chars().next()).is_some_and(is_word_char)
-        }
-    });
-    (is_clitic && !followed_by_letter).then_some(letters)
+    let followed_by_letter = rest
+        .get(letters)
+        .is_some_and(|&b| b >= 0x80 && is_word_char(char_at(rest, letters).0));
+    // ‘m’n: the quote opens a word with an apostrophe inside; it is no clitic
+    let apostrophe_then_letter = match &rest[letters..] {
+        [b'\'', next, ..] | [0xE2, 0x80, 0x99, next, ..] => next.is_ascii_alphabetic(),
+        _ => false,
+    };
+    (is_clitic && !followed_by_letter && !apostrophe_then_letter).then_some(letters)
 }
 
 /// If a URL starts at `i` (`http://`, `https://`, `www.`), the end of it without trailing
@@ -581,6 +583,7 @@ mod tests {
         assert_eq!(kinds("’s avonds"), [TokenKind::Word, TokenKind::Word]);
         assert_eq!(texts("in 's-Hertogenbosch"), ["in", "'s-Hertogenbosch"]);
         assert_eq!(texts("de jaren '90."), ["de", "jaren", "'90", "."]);
+        assert_eq!(texts("‘m’n fiets’"), ["‘", "m’n", "fiets", "’"]);
     }
 
     #[test]
