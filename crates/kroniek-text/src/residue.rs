@@ -211,7 +211,26 @@ fn is_credit(sentence: &str) -> bool {
     if LABELS.iter().any(|l| starts_with_ignore_case(sentence, l)) {
         return word_count(sentence) <= 8;
     }
-    is_agency_only(sentence)
+    is_agency_only(sentence) || is_labelled_agency_credit(sentence)
+}
+
+/// Whether `sentence` is `Foto ANP`, `Beeld Getty Images`, `Foto Jan Jansen / ANP`.
+fn is_labelled_agency_credit(sentence: &str) -> bool {
+    let mut words = words(sentence);
+    let labelled = words.next().is_some_and(|w| {
+        ["foto", "beeld", "fotografie", "credit"]
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(w))
+    });
+    let rest: Vec<&str> = words.collect();
+    let names_agency = rest
+        .iter()
+        .any(|w| AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(w)) && w.len() > 2);
+    labelled
+        && !rest.is_empty()
+        && rest.len() <= 6
+        && (names_agency || sentence.contains('/'))
+        && !ends_with_full_stop(sentence)
 }
 
 /// Whether `sentence` is a photo credit (so the short paragraph it closes is a caption).
@@ -223,6 +242,7 @@ fn is_photo_credit(sentence: &str) -> bool {
             .any(|l| starts_with_ignore_case(sentence, l))
             && word_count(sentence) <= 8
         || is_agency_only(sentence)
+        || is_labelled_agency_credit(sentence)
 }
 
 /// Whether every word of `sentence` is part of an agency name (`ANP`, `Getty Images`).
@@ -406,6 +426,21 @@ fn is_timestamp_line(paragraph: &str) -> bool {
     (has_clock_time(paragraph) && (has_separator || has_edit_word || word_count(paragraph) <= 6))
         || (starts_with_edit_word && (has_clock_time(paragraph) || has_date_word(paragraph)))
         || (has_separator && has_date_word(paragraph))
+        || is_date_only(paragraph)
+}
+
+/// Whether `paragraph` is only a date and time: `12 mei 2024, 14:02`, `dinsdag 3-9-2024`.
+fn is_date_only(paragraph: &str) -> bool {
+    let mut has_date = false;
+    for word in words(paragraph) {
+        let is_date_word = DATE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(word));
+        let is_number = word.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        has_date |= is_date_word || (is_number && word.matches('-').count() == 2);
+        if !(is_date_word || is_number || ["om", "uur", "u"].contains(&word)) {
+            return false;
+        }
+    }
+    has_date
 }
 
 /// Whether `text` holds a clock time such as `20:26` or `9:05`.
@@ -421,32 +456,34 @@ fn has_clock_time(text: &str) -> bool {
     })
 }
 
+/// Words that name a day relative to today, a month or a weekday.
+const DATE_WORDS: &[&str] = &[
+    "vandaag",
+    "gisteren",
+    "eergisteren",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
 /// Whether `text` names a day relative to today or a month.
 fn has_date_word(text: &str) -> bool {
-    const DATE_WORDS: &[&str] = &[
-        "vandaag",
-        "gisteren",
-        "eergisteren",
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ];
     words(text).any(|w| DATE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
 }
 
@@ -683,6 +720,14 @@ mod tests {
         assert!(marked
             .iter()
             .all(|(_, kind)| *kind == ResidueKind::PullQuote));
+    }
+
+    #[test]
+    fn lone_dates_and_labelled_agency_credits() {
+        let text =
+            "12 mei 2024, 14:02\n\nDe raad vergaderde.\n\nFoto ANP / Karel Klap\n\nFoto van de dag";
+        let kinds: Vec<ResidueKind> = marked(text).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(kinds, [ResidueKind::Timestamp, ResidueKind::Credit]);
     }
 
     #[test]
