@@ -186,15 +186,24 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
             statements_of_corpus(&args.corpus.dir(), args.query.as_deref(), filter)?
         }
     };
+    match write_listing(&listed, args.jsonl) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    Ok(if listed.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Writes the statements as a table or JSON lines to stdout.
+fn write_listing(listed: &[Listed], jsonl: bool) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.jsonl {
-        for s in &listed {
+    if jsonl {
+        for s in listed {
             serde_json::to_writer(&mut out, s)?;
             writeln!(out)?;
         }
     } else {
-        for s in &listed {
+        for s in listed {
             writeln!(
                 out,
                 "{}  {:<10} {:<8} {:<28} {:<14} {}",
@@ -208,8 +217,7 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
         }
         writeln!(out, "{} statements", listed.len())?;
     }
-    out.flush()?;
-    Ok(if listed.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    out.flush()
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -258,12 +266,17 @@ pub fn run_eval(args: EvalStatementsArgs) -> anyhow::Result<ExitCode> {
     let gold_docs: std::collections::HashSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
     let predicted: Vec<StatementRecord> = to_records(predicted).into_iter().filter(|p| gold_docs.contains(p.doc.as_str())).collect();
     let report = score(&gold, &predicted);
-    print_report(&report, args.verbose);
-    Ok(ExitCode::SUCCESS)
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match write_report(&mut out, &report, args.verbose).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
-fn print_counts(label: &str, c: &Counts) {
-    println!(
+fn write_counts(out: &mut impl Write, label: &str, c: &Counts) -> std::io::Result<()> {
+    writeln!(
+        out,
         "{label:<16} precision {:.3}  recall {:.3}  F1 {:.3}   (gold {}, predicted {}, correct {})",
         c.precision(),
         c.recall(),
@@ -271,28 +284,29 @@ fn print_counts(label: &str, c: &Counts) {
         c.gold,
         c.predicted,
         c.correct
-    );
+    )
 }
 
-fn print_report(report: &ScoreReport, verbose: bool) {
-    print_counts("all statements", &report.all);
-    print_counts("direct quotes", &report.direct);
+fn write_report(out: &mut impl Write, report: &ScoreReport, verbose: bool) -> std::io::Result<()> {
+    write_counts(out, "all statements", &report.all)?;
+    write_counts(out, "direct quotes", &report.direct)?;
     if !verbose {
-        return;
+        return Ok(());
     }
     let show = |r: &StatementRecord| format!("[{}] {} {} | {} | {}", r.doc, r.kind.as_str(), r.speaker, r.cue.as_deref().unwrap_or("-"), r.text);
-    println!("\nmisses ({}):", report.misses.len());
+    writeln!(out, "\nmisses ({}):", report.misses.len())?;
     for r in &report.misses {
-        println!("  {}", show(r));
+        writeln!(out, "  {}", show(r))?;
     }
-    println!("\nspurious ({}):", report.spurious.len());
+    writeln!(out, "\nspurious ({}):", report.spurious.len())?;
     for r in &report.spurious {
-        println!("  {}", show(r));
+        writeln!(out, "  {}", show(r))?;
     }
-    println!("\nwrong speakers ({}):", report.wrong_speakers.len());
+    writeln!(out, "\nwrong speakers ({}):", report.wrong_speakers.len())?;
     for (g, p) in &report.wrong_speakers {
-        println!("  {}\n      predicted speaker: {}", show(g), p.speaker);
+        writeln!(out, "  {}\n      predicted speaker: {}", show(g), p.speaker)?;
     }
+    Ok(())
 }
 
 /// Times the text + entity layers and statement extraction separately on one core.
