@@ -207,7 +207,7 @@ impl<'v, 'a> Finder<'v, 'a> {
         let close = self.close_unit(k, open);
         let words_before = (start..open).filter(|&j| view.is_word(j) && view.units[j].quote.is_none()).count();
         let after_colon = open > start && view.is_punct(open - 1, ":");
-        let after_cue_comma = open > start + 1 && view.is_punct(open - 1, ",") && (start..open - 1).any(|j| cue_at(view, j).is_some_and(|h| h.verb.is_some()));
+        let after_cue_comma = open > start + 1 && view.is_punct(open - 1, ",") && (start..open - 1).any(|j| cue_at(view, j).is_some_and(|h| h.verb.is_some() || view.lower(j) == "aldus"));
         let continuation = self.group_speakers.contains_key(&piece.group) || piece.continued;
         let direct = words_before == 0 || after_colon || after_cue_comma || continuation;
         if !direct {
@@ -320,8 +320,12 @@ impl<'v, 'a> Finder<'v, 'a> {
             self.used_cues.insert(hit.unit);
             return Some(self.cue_attribution(&hit, speaker));
         }
-        // "Jansen: ‘…’"
-        let phrase = attribution::parse_phrase_before(view, region_start, region_end)?;
+        // "Jansen: ‘…’", "Marc Janssens (54): ‘…’"
+        let mut name_end = region_end;
+        if name_end > region_start && view.is_punct(name_end - 1, ")") {
+            name_end = (region_start..name_end).rev().find(|&j| view.is_punct(j, "("))?;
+        }
+        let phrase = attribution::parse_phrase_before(view, region_start, name_end)?;
         if view.is_punct(region_end, ":") && matches!(phrase.head, Head::Name | Head::Role | Head::Group | Head::Collective) {
             let speaker = self.resolver.resolve(view, &phrase, region_end)?;
             let colon = view.units[region_end].span;
@@ -453,14 +457,24 @@ impl<'v, 'a> Finder<'v, 'a> {
         }
     }
 
-    /// "<sentence>. Dat zegt X …" / "Dat heeft X … gezegd": the sentence before is what X
-    /// said (when it holds no quote and no statement yet).
+    /// "<sentence>. Dat zegt X …" / "Dat heeft X … gezegd" / "X schrijft dat in een brief":
+    /// the sentence before is what X said (when it holds no quote and no statement yet).
     fn dat_zei_x(&mut self, start: usize, end: usize) {
         let view = self.view;
-        if start == 0 || !view.is_word(start) || !matches!(view.lower(start), "dat" | "dit") || view.units[start].skip {
+        if start == 0 || !view.is_word(start) || view.units[start].skip {
             return;
         }
-        let Some(hit) = (start + 1..end).find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some())) else { return };
+        let fronted = matches!(view.lower(start), "dat" | "dit");
+        let cue = |j: usize| cue_at(view, j).filter(|h| h.verb.is_some());
+        let hit = if fronted {
+            (start + 1..end).find_map(cue)
+        } else {
+            // "X schrijft dat in een brief", "X zei dat gisteren": the demonstrative object.
+            (start + 1..end.saturating_sub(1))
+                .filter(|&j| view.is_word(j + 1) && matches!(view.lower(j + 1), "dat" | "dit") && view.units[j].quote.is_none())
+                .find_map(cue)
+        };
+        let Some(hit) = hit else { return };
         if self.used_cues.contains(&hit.unit) || reported::verb_complement(view, &hit).is_some() {
             return;
         }

@@ -221,6 +221,11 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
                 continue;
             }
         }
+        if name.is_none() && !in_pp && noun.is_some() && next_capital && !function_word && !is_verb_like(view, j) && !vocab::is_common_verb(w) {
+            // A field after a role, before the name: "hoogleraar waterbouw Anna de Wit".
+            j += 1;
+            continue;
+        }
         if w == "en" && (name.is_some() || noun.is_some()) && next_capital {
             j += 1;
             continue;
@@ -290,8 +295,13 @@ pub fn parse_phrase_before(view: &View, start: usize, end: usize) -> Option<Phra
         }
         s += 1;
     }
-    let phrase = parse_phrase(view, s, end)?;
-    (phrase.end == end).then_some(phrase)
+    // Trailing adverbs after the subject: "De werkgevers zelf spreken", "Jansen ook zei".
+    let mut e = end;
+    while e > s + 1 && view.is_word(e - 1) && matches!(view.lower(e - 1), "zelf" | "ook" | "echter" | "nu" | "allemaal" | "daarentegen" | "eveneens" | "intussen" | "evenwel" | "zelfs") {
+        e -= 1;
+    }
+    let phrase = parse_phrase(view, s, e)?;
+    (phrase.end == e).then_some(phrase)
 }
 
 /// Role entries at or above this index point into `names_seen` rather than the entities.

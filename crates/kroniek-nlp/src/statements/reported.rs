@@ -23,6 +23,20 @@ fn is_demonstrative_dat(view: &View, i: usize) -> bool {
         && !matches!(w, "in" | "op" | "voor" | "na" | "bij" | "met" | "door")
 }
 
+/// Whether unit `i` is a preposition.
+fn opens_with_preposition(view: &View, i: usize) -> bool {
+    i < view.units.len() && view.is_word(i) && vocab::is_preposition(view.lower(i))
+}
+
+/// Whether a dat-clause `[start, end)` ends as a Dutch subordinate clause does: on a verb
+/// (lowercase, a finite or participle ending) or a separable particle.
+fn ends_like_a_clause(view: &View, start: usize, end: usize) -> bool {
+    let Some(last) = (start..end).rev().find(|&k| view.is_word(k)) else { return false };
+    let w = view.lower(last);
+    !view.units[last].capital
+        && (vocab::is_auxiliary(w) || w.ends_with('t') || w.ends_with('d') || w.ends_with("en") || vocab::is_preposition(w))
+}
+
 /// The last unit (exclusive) of a reported clause starting at `from`: the sentence end, or a
 /// comma that opens another attribution (", zei X", ", aldus X", ", maar benadrukt").
 pub fn content_end(view: &View, from: usize) -> usize {
@@ -81,7 +95,12 @@ pub fn verb_complement(view: &View, hit: &CueHit) -> Option<(usize, usize)> {
             if w == "dat" && is_demonstrative_dat(view, j) {
                 return None;
             }
-            return nonempty(j + 1, content_end(view, j + 1));
+            let end = content_end(view, j + 1);
+            if w == "dat" && opens_with_preposition(view, j + 1) && !ends_like_a_clause(view, j + 1, end) {
+                // "schrijft dat in een brief aan de Kamer": the demonstrative again.
+                return None;
+            }
+            return nonempty(j + 1, end);
         }
         if frames & FRAME_PREP != 0 && words <= 4 && verb.preps.iter().any(|p| p == w) && Some(j) != hit.particle {
             return nonempty(j, content_end(view, j));

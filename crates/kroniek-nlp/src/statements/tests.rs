@@ -201,6 +201,21 @@ fn a_quote_split_by_its_attribution() {
 }
 
 #[test]
+fn trailing_adverb_after_the_subject_and_a_field_after_a_role() {
+    let t = "De boeren zelf spreken van een ‘onwerkbare regel’. «Dit kan niet langer», stelt hoogleraar landbouwrecht Femke van Dijk.";
+    let f = run(t);
+    assert!(has(&f, "partial", "boeren", "onwerkbare regel"), "{f:?}");
+    assert!(has(&f, "direct", "Dijk", "Dit kan niet langer"), "{f:?}");
+}
+
+#[test]
+fn demonstrative_dat_points_back_to_the_sentence_before() {
+    let t = "De kustlijn wordt de komende tien jaar versterkt. Minister Ruben Staal schrijft dat in een brief aan de Kamer.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Staal", "De kustlijn wordt de komende tien jaar versterkt"), "{f:?}");
+}
+
+#[test]
 #[ignore]
 fn debug_mentions() {
     let t = std::env::var("KRONIEK_DEBUG_TEXT").unwrap();
