@@ -214,17 +214,3 @@ fn demonstrative_dat_points_back_to_the_sentence_before() {
     let f = run(t);
     assert!(has(&f, "indirect", "Staal", "De kustlijn wordt de komende tien jaar versterkt"), "{f:?}");
 }
-
-#[test]
-#[ignore]
-fn debug_mentions() {
-    let t = std::env::var("KRONIEK_DEBUG_TEXT").unwrap();
-    let layers = kroniek_text::analyze(&t);
-    let (mentions, entities) = crate::entities::EntityRecognizer::embedded().recognize(&t, &layers);
-    for m in &mentions {
-        println!("{:?} {:?} -> {:?} {:?}", m.span.text(&t), m.kind, entities[m.entity].name, m.role);
-    }
-    for s in extract_statements(&t, &layers, &mentions, &entities) {
-        println!("{} | {} | {:?} | {}", s.kind.as_str(), s.speaker.name, s.cue, s.content.text(&t));
-    }
-}

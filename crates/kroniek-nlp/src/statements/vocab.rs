@@ -158,7 +158,7 @@ pub fn is_people_plural(w: &str) -> bool {
     let head = w.rsplit('-').next().unwrap_or(w);
     WORDS.contains(&head)
         || (head.len() > 7 && head.ends_with("ers") && !head.ends_with("eers"))
-        || ["isten", "ologen", "ici", "anten", "enten", "deskundigen", "woordvoerders", "functionarissen", "leiders", "ministers"]
+        || ["isten", "ologen", "ici", "anten", "enten", "deskundigen", "woordvoerders", "functionarissen", "leiders", "ministers", "bonden", "partijen", "organisaties"]
             .iter()
             .any(|s| head.len() > s.len() && head.ends_with(s))
 }
