@@ -2,7 +2,8 @@
 # Speed of kroniek's text layer (tokenize + split + residue) on one core, side by side with
 # ucto (-L nld) and spaCy's blank('nl') tokenizer + sentencizer, on the same non-repeating
 # Dutch text (every UD Dutch sentence plus the CoNLL-2002 Dutch articles joined back into
-# running text, about 2 MB). Prints tokens/s and peak memory (/usr/bin/time -v) of each.
+# running text, about 2 MB). Prints tokens/s and peak memory (/usr/bin/time -v) of each, then
+# sentence boundary F1 of kroniek and spaCy on the UD Dutch files.
 #
 # Needs: the peers from ../shared/tools/install-peers.sh (ucto, the spaCy venv), /usr/bin/time,
 # taskset. Usage: scripts/bench-text.sh   (DATA=../shared/data PEERS=/tmp/kroniek-peers)
@@ -67,3 +68,41 @@ row "spaCy blank('nl') + sentencizer" "$S_TOKENS" "$S_SECONDS" "$(peak_mib "$WOR
 echo
 echo "kroniek per layer:"
 cat "$WORK/kroniek.json"
+
+# For the record: sentence boundary F1 of kroniek and of spaCy's sentencizer on the UD Dutch
+# files, joined as `kroniek eval sentences` joins them (a document's sentences separated by a
+# space, documents by a blank line; boundaries at document starts are not counted).
+echo
+echo "sentence boundaries on UD Dutch (a document's sentences joined by a space):"
+cat > "$WORK/spacy_sentences.py" <<'EOF'
+import sys, spacy
+nlp = spacy.blank("nl")
+nlp.add_pipe("sentencizer")
+nlp.max_length = 10**8
+for path in sys.argv[1:]:
+    sentences, sent_id = [], ""
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("# sent_id"):
+            sent_id = line.split("= ", 1)[1].strip()
+        elif line.startswith("# text"):
+            doc = sent_id.split("\\")[0] if "\\" in sent_id else sent_id.split(".p.")[0]
+            sentences.append((doc, line.split("= ", 1)[1].strip()))
+    text, gold, doc_starts, previous = "", set(), set(), None
+    for doc, sentence in sentences:
+        text += "" if previous is None else ("\n\n" if doc != previous else " ")
+        (doc_starts if doc != previous else gold).add(len(text))
+        text += sentence
+        previous = doc
+    predicted, start = set(), 0
+    for block in text.split("\n\n"):
+        for sent in nlp(block).sents:
+            predicted.add(start + sent.start_char)
+        start += len(block) + 2
+    predicted -= doc_starts
+    correct = len(gold & predicted)
+    p, r = correct / len(predicted), correct / len(gold)
+    print(f"{path.rsplit('/', 1)[-1]:<34} spaCy sentencizer   P {p:.4f}  R {r:.4f}  F1 {2 * p * r / (p + r):.4f}")
+EOF
+UD_FILES=("$DATA"/ud/UD_Dutch-Alpino/*.conllu "$DATA"/ud/UD_Dutch-LassySmall/*.conllu)
+"$KRONIEK" eval sentences "${UD_FILES[@]}" | grep -E "^file|boundaries"
+"$PYTHON" "$WORK/spacy_sentences.py" "${UD_FILES[@]}"
