@@ -208,9 +208,18 @@ impl Splitter<'_> {
             && i - first < HEADING_TOKENS
             && self.tokens[next].kind == TokenKind::Word
             && OPENERS.contains(&self.token_text(next))
+            && !self.starts_title(next)
             && (matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
                 || self.token_text(i) == ")")
             && !(first..=i).any(|k| matches!(self.token_text(k), ":" | "," | ";"))
+    }
+
+    /// Whether the opener at `i` begins a capitalised title or name (`Het Parool`, `In
+    /// Het Zwarte Schaap`) rather than a sentence.
+    fn starts_title(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len()
+            && self.tokens[i + 1].kind == TokenKind::Word
+            && starts_upper_case(self.token_text(i + 1))
     }
 
     /// Whether token `i` ends a sentence by itself: `.`, `!`, `?`, an ellipsis, or an
