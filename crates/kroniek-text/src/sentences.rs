@@ -589,6 +589,11 @@ mod tests {
             sentences("Toen het regende, Het Dorpsblad schreef erover."),
             ["Toen het regende, Het Dorpsblad schreef erover."]
         );
+        // a capitalised title or name after the opener: no new sentence
+        assert_eq!(
+            sentences("Dat meldt Het Dorpsblad vandaag."),
+            ["Dat meldt Het Dorpsblad vandaag."]
+        );
     }
 
     #[test]
