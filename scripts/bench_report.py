@@ -56,19 +56,22 @@ def main():
     add("")
     add("### Ingest")
     add("")
-    add("| run | articles | wall s | CPU s | articles/s | MB/s | peak RSS MB |")
-    add("|---|---:|---:|---:|---:|---:|---:|")
+    add("| run | articles | wall s | CPU s | articles/s | MB/s | articles per CPU-s | peak RSS MB |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, run in [(f"kroniek ingest (all layers), N={n}", all_n), (f"kroniek ingest --no-annotate, N={n}", noann_n),
                       (f"kroniek ingest (all layers), N={tenth}", all_tenth),
                       (f"kroniek ingest --no-annotate, N={tenth}", noann_tenth)]:
         add(f"| {name} | {run['articles']} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | {run['articles_per_s']:.0f} "
-            f"| {run['mb_per_s']:.2f} | {run['peak_rss_kb'] / 1024:.0f} |")
+            f"| {run['mb_per_s']:.2f} | {run['articles'] / run['cpu_s']:.0f} | {run['peak_rss_kb'] / 1024:.0f} |")
     add(f"| PostgreSQL load (COPY + stored tsvector), N={n} | {pg_ingest['articles']} | {pg_ingest['load_s']:.1f} | | "
-        f"{pg_ingest['articles'] / pg_ingest['load_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['load_s']:.2f} | |")
+        f"{pg_ingest['articles'] / pg_ingest['load_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['load_s']:.2f} | | |")
     add(f"| PostgreSQL GIN index, N={n} | {pg_ingest['articles']} | {pg_ingest['index_s']:.1f} | | "
-        f"{pg_ingest['articles'] / pg_ingest['index_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['index_s']:.2f} | |")
-    add(f"| PostgreSQL load + index, N={n} | {pg_ingest['articles']} | {pg_ingest['total_s']:.1f} | | "
-        f"{pg_ingest['articles_per_s']:.0f} | {pg_ingest['mb_per_s']:.2f} | {(pg_ingest['peak_rss_kb'] or 0) / 1024:.0f} (backend) |")
+        f"{pg_ingest['articles'] / pg_ingest['index_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['index_s']:.2f} | | |")
+    pg_cpu = pg_ingest.get("backend_cpu_s")
+    cpu_cells = f"{pg_cpu:.1f} (backend) | " if pg_cpu else " | "
+    per_cpu = f"{pg_ingest['articles'] / pg_cpu:.0f}" if pg_cpu else ""
+    add(f"| PostgreSQL load + index, N={n} | {pg_ingest['articles']} | {pg_ingest['total_s']:.1f} | {cpu_cells}"
+        f"{pg_ingest['articles_per_s']:.0f} | {pg_ingest['mb_per_s']:.2f} | {per_cpu} | {(pg_ingest['peak_rss_kb'] or 0) / 1024:.0f} (backend) |")
     add("")
     add("### kroniek vs PostgreSQL")
     add("")
@@ -104,6 +107,14 @@ def main():
         other = pg_queries.get(query["query"], {})
         add(f"- `{query['query']}`: {query['median_ms']:.2f} | {other.get('median_ms', float('nan')):.2f}  "
             f"(hits {query['hits']} | {other.get('hits', '?')}; PG: `{other.get('pg', '?')}`)")
+    add("")
+    for name in ("build.txt", "load.txt"):
+        path = os.path.join(results, name)
+        if os.path.exists(path):
+            add("")
+            add("```")
+            add(open(path).read().rstrip())
+            add("```")
     add("")
     settings = ", ".join(f"{k}={v}" for k, v in pg["settings"].items())
     add(f"PostgreSQL settings: {settings}. Table {pg_ingest['table_bytes'] / 1e6:.0f} MB, GIN index {pg_ingest['gin_bytes'] / 1e6:.0f} MB; "

@@ -75,10 +75,22 @@ def backend_peak_kb(conn):
     return None
 
 
+def backend_cpu_s(conn):
+    """CPU seconds (user + system) the backend serving this connection has used so far."""
+    try:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def load_and_index(conn, tsv_path):
     """Creates the table, COPYs the articles in and builds the GIN index; returns timings."""
     conn.execute("DROP TABLE IF EXISTS articles")
     conn.commit()
+    cpu_before = backend_cpu_s(conn)
     started = time.perf_counter()
     with conn.transaction():
         conn.execute(
@@ -100,6 +112,7 @@ def load_and_index(conn, tsv_path):
     conn.execute("CREATE INDEX articles_tsv ON articles USING gin (tsv)")
     conn.commit()
     index_s = time.perf_counter() - started
+    cpu_after = backend_cpu_s(conn)
     started = time.perf_counter()
     conn.execute("ANALYZE articles")
     conn.commit()
@@ -107,7 +120,8 @@ def load_and_index(conn, tsv_path):
     sizes = conn.execute(
         "SELECT pg_total_relation_size('articles'), pg_relation_size('articles_tsv')"
     ).fetchone()
-    return {"load_s": load_s, "index_s": index_s, "analyze_s": analyze_s, "table_bytes": sizes[0], "gin_bytes": sizes[1]}
+    cpu_s = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return {"load_s": load_s, "index_s": index_s, "analyze_s": analyze_s, "backend_cpu_s": cpu_s, "table_bytes": sizes[0], "gin_bytes": sizes[1]}
 
 
 def read_queries(path):
