@@ -113,24 +113,23 @@ pub fn extract_statements(
     dedupe(text, found.into_iter().map(|f| f.1).collect())
 }
 
-/// Drops a statement whose words repeat an earlier one (a pull quote printed twice), keeping
-/// the one with its own cue.
+/// Drops a quote without attribution of its own whose words repeat another statement (a pull
+/// quote printed twice); headline and body quotes with their own attribution both stay.
 fn dedupe(text: &str, statements: Vec<Statement>) -> Vec<Statement> {
     let key = |s: &Statement| {
         s.content.text(text).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
     };
-    let mut best: HashMap<String, usize> = HashMap::new();
-    for (i, s) in statements.iter().enumerate() {
-        let k = key(s);
-        match best.get(&k) {
-            Some(&j) if statements[j].cue.is_some() || s.cue.is_none() => {}
-            _ => {
-                best.insert(k, i);
-            }
-        }
-    }
-    let keep: HashSet<usize> = best.into_values().collect();
-    statements.into_iter().enumerate().filter(|(i, _)| keep.contains(i)).map(|(_, s)| s).collect()
+    let attributed: HashSet<String> = statements.iter().filter(|s| s.cue.is_some()).map(key).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    statements
+        .into_iter()
+        .filter(|s| {
+            let k = key(s);
+            let repeat = s.cue.is_none() && (attributed.contains(&k) || seen.contains(&k));
+            seen.insert(k);
+            !repeat
+        })
+        .collect()
 }
 
 fn sentence_ranges(view: &View) -> Vec<(usize, usize)> {
@@ -164,6 +163,13 @@ struct Attribution {
 }
 
 impl<'v, 'a> Finder<'v, 'a> {
+    /// Marks a cue (with its particle and companion) as used by a statement.
+    fn use_cue(&mut self, hit: &CueHit) {
+        for unit in [Some(hit.unit), hit.particle, hit.companion].into_iter().flatten() {
+            self.used_cues.insert(unit);
+        }
+    }
+
     fn span_of(&self, start: usize, end: usize) -> Span {
         Span::new(self.view.units[start].span.start, self.view.units[end - 1].span.end)
     }
@@ -176,6 +182,10 @@ impl<'v, 'a> Finder<'v, 'a> {
 
     fn sentence(&mut self, start: usize, end: usize) {
         let view = self.view;
+        if view.units[start].heading {
+            self.headline(start, end);
+            return;
+        }
         let mut partial_cues: HashMap<usize, Vec<usize>> = HashMap::new();
         for i in start..end {
             let UnitKind::Open(k) = view.units[i].kind else { continue };
@@ -186,6 +196,27 @@ impl<'v, 'a> Finder<'v, 'a> {
         }
         self.reported(start, end, &partial_cues);
         self.dat_zei_x(start, end);
+    }
+
+    /// A headline holds a statement only as `Name: ‘…’` (cue ":").
+    fn headline(&mut self, start: usize, end: usize) {
+        let view = self.view;
+        for open in start..end {
+            let UnitKind::Open(k) = view.units[open].kind else { continue };
+            if view.pieces[k].depth != 0 || open < start + 2 || !view.is_punct(open - 1, ":") {
+                continue;
+            }
+            let Some(phrase) = attribution::parse_phrase_before(view, start, open - 1) else { continue };
+            if !matches!(phrase.head, Head::Name | Head::Role | Head::Group | Head::Collective) {
+                continue;
+            }
+            let Some(speaker) = self.resolver.resolve(view, &phrase, open - 1) else { continue };
+            let content = view.pieces[k].content;
+            if content.start < content.end {
+                let attribution = Attribution { speaker, cue: Some(":".into()), cue_span: Some(view.units[open - 1].span) };
+                self.emit(open, StatementKind::Direct, content, attribution);
+            }
+        }
     }
 
     /// The unit of the closing mark of piece `k`, if any.
@@ -268,7 +299,7 @@ impl<'v, 'a> Finder<'v, 'a> {
             return None;
         }
         let hit = cue_at(view, j)?;
-        self.used_cues.insert(hit.unit);
+        self.use_cue(&hit);
         let end = clause::clause_end(view, hit.unit);
         let speaker = match parse_phrase(view, j + 1, end.max(j + 2)) {
             Some(phrase) => self.resolver.resolve(view, &phrase, j),
@@ -317,7 +348,7 @@ impl<'v, 'a> Finder<'v, 'a> {
                 continue;
             }
             let speaker = self.subject_speaker(&hit)?;
-            self.used_cues.insert(hit.unit);
+            self.use_cue(&hit);
             return Some(self.cue_attribution(&hit, speaker));
         }
         // "Jansen: ‘…’", "Marc Janssens (54): ‘…’"
@@ -347,7 +378,7 @@ impl<'v, 'a> Finder<'v, 'a> {
         hit.verb?;
         let phrase = parse_phrase(view, end + 2, clause::clause_end(view, end + 1))?;
         let speaker = self.resolver.resolve(view, &phrase, end + 1)?;
-        self.used_cues.insert(hit.unit);
+        self.use_cue(&hit);
         Some(self.cue_attribution(&hit, speaker))
     }
 
@@ -415,6 +446,9 @@ impl<'v, 'a> Finder<'v, 'a> {
             };
             if let Some(speaker) = speaker {
                 partial_cues.entry(hit.unit).or_default().push(open);
+                for unit in [hit.particle, hit.companion].into_iter().flatten() {
+                    self.used_cues.insert(unit);
+                }
                 return Some(self.cue_attribution(&hit, speaker));
             }
         }
@@ -450,7 +484,7 @@ impl<'v, 'a> Finder<'v, 'a> {
                     continue;
                 }
                 let span = self.span_of(part.0, part.1);
-                self.used_cues.insert(i);
+                self.use_cue(&hit);
                 let attribution = Attribution { speaker: attribution.speaker.clone(), cue: attribution.cue.clone(), cue_span: attribution.cue_span };
                 self.emit(part.0.min(hit.unit), StatementKind::Indirect, span, attribution);
             }
@@ -496,7 +530,7 @@ impl<'v, 'a> Finder<'v, 'a> {
             return;
         }
         let Some(speaker) = self.subject_speaker(&hit) else { return };
-        self.used_cues.insert(hit.unit);
+        self.use_cue(&hit);
         let attribution = self.cue_attribution(&hit, speaker);
         let span = self.span_of(first, last + 1);
         self.emit(first, StatementKind::Indirect, span, attribution);
@@ -566,6 +600,15 @@ impl<'v, 'a> Finder<'v, 'a> {
             (from, reported::content_end(view, from))
         } else if after_comma && (phrase.end >= end.saturating_sub(1) || clause::clause_end(view, phrase.end.saturating_sub(1)) >= end - 1) {
             (start, i - 1)
+        } else if view.lower(i) == "volgens" && matches!(phrase.head, Head::Name | Head::Role | Head::Group | Head::Collective | Head::Pronoun) {
+            // "Het kabinet moet volgens X snel ingrijpen": the whole sentence.
+            let first = (start..end).find(|&j| view.is_word(j))?;
+            let last = (start..end).rev().find(|&j| view.is_word(j))?;
+            if (start..end).any(|j| matches!(view.units[j].kind, UnitKind::Open(_))) {
+                return None;
+            }
+            let speaker = self.resolver.resolve(view, &phrase, i)?;
+            return Some(((first, last + 1), self.cue_attribution(hit, speaker)));
         } else {
             return None;
         };

@@ -214,3 +214,26 @@ fn demonstrative_dat_points_back_to_the_sentence_before() {
     let f = run(t);
     assert!(has(&f, "indirect", "Staal", "De kustlijn wordt de komende tien jaar versterkt"), "{f:?}");
 }
+
+#[test]
+fn a_particle_is_not_a_second_cue() {
+    let t = "Zijn partij, de Vrije Bond, maakte intussen bekend dat Sander Kool lijsttrekker wordt.";
+    let f = run(t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(has(&f, "indirect", "Vrije Bond", "Sander Kool lijsttrekker wordt"), "{f:?}");
+}
+
+#[test]
+fn a_headline_quote_after_a_name_is_direct() {
+    let t = "Burgemeester Dros: ‘Avondklok is het laatste middel’\n\nBurgemeester Hanneke Dros van Zeewijk wil een avondklok. ‘Avondklok is het laatste middel’, zei ze.";
+    let f = run(t);
+    assert_eq!(f.iter().filter(|(k, s, t)| k == "direct" && s.contains("Dros") && t == "Avondklok is het laatste middel").count(), 2, "{f:?}");
+}
+
+#[test]
+fn volgens_in_the_middle_takes_the_whole_sentence() {
+    let t = "De dijk moet volgens waterschapsbestuurder Lies Brouwer binnen vijf jaar worden verhoogd. Dat staat volgens de laatste prognose vast.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "Brouwer", "De dijk moet volgens waterschapsbestuurder Lies Brouwer binnen vijf jaar worden verhoogd"), "{f:?}");
+    assert_eq!(f.len(), 1, "a forecast is no speaker: {f:?}");
+}

@@ -31,8 +31,10 @@ pub struct Unit {
     pub sentence: u32,
     /// The outermost quote piece whose content holds this unit.
     pub quote: Option<usize>,
-    /// Inside page residue or a heading: ignored for statements.
+    /// Inside page residue (or a summary list): ignored for statements.
     pub skip: bool,
+    /// Inside a heading: only a quote after "Name:" counts there.
+    pub heading: bool,
     /// The word starts with a capital letter.
     pub capital: bool,
 }
@@ -155,7 +157,7 @@ impl<'a> View<'a> {
         }
         let end = self.lower_arena.len() as u32;
         let capital = kind == UnitKind::Word && span.text(self.text).chars().next().is_some_and(char::is_uppercase);
-        self.units.push(Unit { span, kind, lower: (start, end), paragraph: 0, sentence: 0, quote: None, skip: false, capital });
+        self.units.push(Unit { span, kind, lower: (start, end), paragraph: 0, sentence: 0, quote: None, skip: false, heading: false, capital });
     }
 
     /// Extends the last word unit to `end` (a hyphen or apostrophe joins two word pieces).
@@ -270,7 +272,12 @@ impl<'a> View<'a> {
     }
 
     fn mark_skipped(&mut self, layers: &TextLayers) {
-        let mut skipped: Vec<Span> = layers.sentences.iter().filter(|s| s.residue || s.heading).map(|s| s.span).collect();
+        let mut headings: Vec<Span> = layers.sentences.iter().filter(|s| s.heading && !s.residue).map(|s| s.span).collect();
+        headings.sort();
+        for unit in &mut self.units {
+            unit.heading = headings.iter().any(|h| h.start <= unit.span.start && unit.span.end <= h.end);
+        }
+        let mut skipped: Vec<Span> = layers.sentences.iter().filter(|s| s.residue).map(|s| s.span).collect();
         skipped.extend(layers.residue.iter().map(|r| r.span));
         if skipped.is_empty() {
             return;
