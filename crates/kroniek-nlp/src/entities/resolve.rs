@@ -71,7 +71,10 @@ pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label
         }
         for chunk in sentence_chunks {
             let kind = Label(1 + 2 * chunk.kind as u8).entity_type().expect("chunk has a type");
-            if chunk.end - chunk.start == 1 && kind != EntityType::PER && country_of_gentilic(words[chunk.start]).is_some() {
+            let single = chunk.end - chunk.start == 1;
+            if single && kind != EntityType::PER && (country_of_gentilic(words[chunk.start]).is_some() || is_role_word(words[chunk.start])) {
+                // A gentilic adjective or a role compound ("Navo-topman") is no entity: the
+                // first becomes a GentilicLink, the second the role of the name after it.
                 continue;
             }
             let mut candidate = Candidate { sentence: s, start: chunk.start, end: chunk.end, kind, role: None };
@@ -83,6 +86,7 @@ pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label
             }
         }
     }
+    add_missed_repeats(text, sentences, &mut candidates);
     let mut analysis = link_candidates(text, sentences, &candidates);
     for (s, i) in gentilic_spans {
         let tokens = &sentences[s];
@@ -99,6 +103,37 @@ pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label
         analysis.gentilics.push(GentilicLink { span: tokens[i].span, country, country_entity, phrase });
     }
     analysis
+}
+
+/// Adds mentions the tagger missed: a capitalised word (of 4 letters or more) outside any
+/// mention that the article elsewhere tags as a person's surname or as a one-word name
+/// ("Lindqvist" at the start of a sentence after "Hedda Lindqvist" earlier).
+fn add_missed_repeats(text: &str, sentences: &[Vec<Token>], candidates: &mut Vec<Candidate>) {
+    let mut known: HashMap<String, EntityType> = HashMap::new();
+    for c in candidates.iter() {
+        let tokens = &sentences[c.sentence][c.start..c.end];
+        if c.kind == EntityType::PER || tokens.len() == 1 {
+            known.entry(tokens[tokens.len() - 1].span.text(text).to_string()).or_insert(c.kind);
+        }
+    }
+    let mut added = Vec::new();
+    for (s, tokens) in sentences.iter().enumerate() {
+        for (i, token) in tokens.iter().enumerate() {
+            let word = token.span.text(text);
+            let covered = candidates.iter().any(|c| c.sentence == s && c.start <= i && i < c.end);
+            let next_capitalised = tokens.get(i + 1).is_some_and(|t| t.span.text(text).chars().next().is_some_and(char::is_uppercase));
+            if covered || next_capitalised || word.chars().count() < 4 || !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if let Some(&kind) = known.get(word) {
+                added.push(Candidate { sentence: s, start: i, end: i + 1, kind, role: None });
+            }
+        }
+    }
+    if !added.is_empty() {
+        candidates.extend(added);
+        candidates.sort_by_key(|c| (c.sentence, c.start));
+    }
 }
 
 /// The role span of a mention (looked up through its candidate).
@@ -337,9 +372,14 @@ fn link_candidates(text: &str, sentences: &[Vec<Token>], candidates: &[Candidate
             Some(d) => d,
             None => {
                 // A full name after an earlier surname-only entity: the earlier one grows.
-                let grows = (c.kind == EntityType::PER && key.len() > 1)
+                let person_grows = (c.kind == EntityType::PER && key.len() > 1)
                     .then(|| (0..drafts.len()).find(|&d| drafts[d].is_person() && drafts[d].keys().all(|k| k.len() < key.len() && key.ends_with(k))))
                     .flatten();
+                // A full name after its acronym ("VS" … "Verenigde Staten"): the acronym grows.
+                let acronym_grows = (c.kind != EntityType::PER && key.len() > 1)
+                    .then(|| (0..drafts.len()).find(|&d| !drafts[d].is_person() && drafts[d].keys().any(|k| k.len() == 1 && is_acronym_of(&k[0], &key))))
+                    .flatten();
+                let grows = person_grows.or(acronym_grows);
                 grows.unwrap_or_else(|| {
                     drafts.push(Draft { forms: Vec::new(), kinds: HashMap::new(), roles: Vec::new(), mentions: 0, last_mention: n });
                     drafts.len() - 1
@@ -448,6 +488,30 @@ mod tests {
         assert_eq!(a.entities.len(), 1, "{:?}", a.entities);
         assert_eq!(a.entities[0].mentions, 3);
         assert_eq!(a.entities[0].name, "Noord-Atlantische Verdragsorganisatie");
+    }
+
+    #[test]
+    fn an_acronym_before_its_full_form_links_and_role_compounds_are_no_entities() {
+        let (text, a) = resolve(&[
+            ("De VS en Brakko .", "O B-LOC O B-ORG O"),
+            ("In de Verenigde Staten sprak Brakko-topman Ivo Smeenk .", "O O B-LOC I-LOC O B-MISC B-PER I-PER O"),
+        ]);
+        let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Verenigde Staten", "Brakko", "Ivo Smeenk"]);
+        assert_eq!(a.entities[0].mentions, 2);
+        let smeenk = a.mentions.iter().find(|m| m.span.text(&text) == "Ivo Smeenk").unwrap();
+        assert_eq!(smeenk.role.as_deref(), Some("Brakko-topman"));
+    }
+
+    #[test]
+    fn a_surname_the_tagger_missed_is_added() {
+        let (text, a) = resolve(&[
+            ("Gisteren sprak Hedda Lindqvist .", "O O B-PER I-PER O"),
+            ("Lindqvist zweeg .", "O O O"),
+        ]);
+        assert_eq!(a.mentions.len(), 2);
+        assert_eq!(a.mentions[1].span.text(&text), "Lindqvist");
+        assert_eq!(a.entities[0].mentions, 2);
     }
 
     #[test]
