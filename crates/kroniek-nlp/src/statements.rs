@@ -263,7 +263,60 @@ impl<'v, 'a> Finder<'v, 'a> {
         if piece.continued || self.group_speakers.contains_key(&piece.group) {
             self.group_speakers.entry(piece.group).or_insert((attribution.speaker.clone(), None, None));
         }
+        let outer_speaker = attribution.speaker.clone();
         self.emit(open, StatementKind::Direct, piece.content, attribution);
+        self.inner_quotes(k, &outer_speaker);
+    }
+
+    /// Quotes inside direct quote `outer` ("Hij zei tegen mij: ‘Ga door’"): each is a
+    /// statement of the speaker named before it inside the outer quote ("ik" and "wij" are the
+    /// outer speaker), direct after a colon, else partial.
+    fn inner_quotes(&mut self, outer: usize, outer_speaker: &Speaker) {
+        let view = self.view;
+        let content = view.pieces[outer].content;
+        for k in outer + 1..view.pieces.len() {
+            let piece = &view.pieces[k];
+            if piece.open.start >= content.end {
+                break;
+            }
+            if piece.depth != 1 || piece.content.start >= piece.content.end {
+                continue;
+            }
+            let Some(open) = view.units.iter().position(|u| u.kind == UnitKind::Open(k)) else { continue };
+            let mut from = open;
+            while from > 0 && view.units[from - 1].quote == Some(outer) && !view.is_terminal(from - 1) {
+                from -= 1;
+            }
+            let Some(hit) = (from..open).rev().find_map(|j| cue_at(view, j).filter(|h| h.verb.is_some())) else { continue };
+            let phrase = clause::subject_phrase(view, &hit);
+            let speaker = match phrase {
+                Some(p) if p.head == Head::Pronoun && matches!(view.lower(p.start), "ik" | "wij" | "we") => Some(outer_speaker.clone()),
+                Some(p) if p.head == Head::Pronoun => {
+                    // "hij" inside the quote: the last name the speaker mentioned before it.
+                    let first = view.units.iter().position(|u| u.quote == Some(outer)).unwrap_or(hit.unit);
+                    let last_name = (first..hit.unit).rev().find(|&u| view.units[u].capital && view.is_word(u) && u > first && !view.is_terminal(u - 1));
+                    match last_name {
+                        Some(u) => {
+                            let mut s = u;
+                            while s > first + 1 && view.units[s - 1].capital && view.is_word(s - 1) {
+                                s -= 1;
+                            }
+                            Some(self.resolver.resolve_name(view, s, u + 1, None))
+                        }
+                        None => self.resolver.resolve(view, &p, hit.unit),
+                    }
+                }
+                Some(p) => self.resolver.resolve(view, &p, hit.unit),
+                None => {
+                    let first_person = |u: usize| view.is_word(u) && matches!(view.lower(u), "ik" | "wij" | "we");
+                    ((hit.unit > from && first_person(hit.unit - 1)) || first_person(hit.unit + 1)).then(|| outer_speaker.clone())
+                }
+            };
+            let Some(speaker) = speaker else { continue };
+            let kind = if open > 0 && view.is_punct(open - 1, ":") { StatementKind::Direct } else { StatementKind::Partial };
+            let attribution = self.cue_attribution(&hit, Speaker { span: speaker.span, ..speaker });
+            self.found.push((open, Statement { speaker: attribution.speaker, cue: attribution.cue, cue_span: attribution.cue_span, kind, content: piece.content }));
+        }
     }
 
     /// A title or name in quote marks: a few capitalised words without final punctuation,

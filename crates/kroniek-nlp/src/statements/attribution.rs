@@ -68,7 +68,7 @@ fn capital_follows(view: &View, j: usize, limit: usize) -> bool {
 /// "van …" / "in Brussel" phrase.
 pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
     let limit = limit.min(view.units.len());
-    if i >= limit || !view.is_word(i) || view.units[i].quote.is_some() {
+    if i >= limit || !view.is_word(i) {
         return None;
     }
     let first = view.lower(i);
@@ -102,7 +102,9 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
     let mut in_pp = false;
     let mut pp_det = false;
     let mut pp_run: Option<(usize, usize)> = None;
-    while j < limit && view.is_word(j) && view.units[j].quote.is_none() {
+    // Inside a quote only when the phrase starts there (a quote within a quote).
+    let context = view.units[i].quote;
+    while j < limit && view.is_word(j) && view.units[j].quote == context {
         let w = view.lower(j);
         // Words inside one entity mention stay together ("Partij voor Stad en Land").
         if let Some((s, _)) = name.filter(|&(_, e)| e == j && !in_pp) {
@@ -506,7 +508,8 @@ impl<'a> Resolver<'a> {
         Some(self.speaker_of_entity(self.upgrade(self.mentions[m].entity), span))
     }
 
-    fn resolve_name(&self, view: &View, s: usize, e: usize, span: Option<Span>) -> Speaker {
+    /// Links the name run `[s, e)` to an entity (or keeps it as written).
+    pub fn resolve_name(&self, view: &View, s: usize, e: usize, span: Option<Span>) -> Speaker {
         let run = Span::new(view.units[s].span.start, view.units[e - 1].span.end);
         let inside: Vec<&Mention> = self
             .mention_units

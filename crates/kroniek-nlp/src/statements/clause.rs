@@ -151,7 +151,10 @@ pub fn subject_phrase(view: &View, hit: &CueHit) -> Option<Phrase> {
     // "… en beschuldigde", "…, maar benadrukt": the subject is that of the clause before.
     let before_is_coordinator = f > 0 && view.is_word(f - 1) && matches!(view.lower(f - 1), "en" | "maar" | "doch");
     if before_is_coordinator {
-        return None;
+        // Only a subject pronoun after the verb is its own subject ("en zei hij"); a name
+        // there is mostly the object ("en beschuldigde de alliantie").
+        return parse_phrase(view, f + 1, end.max(f + 2))
+            .filter(|p| p.head == Head::Pronoun && matches!(view.lower(p.start), "hij" | "zij" | "ze"));
     }
     if f > start {
         if let Some(p) = parse_phrase_before(view, start, f) {

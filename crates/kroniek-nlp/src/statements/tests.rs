@@ -237,3 +237,12 @@ fn volgens_in_the_middle_takes_the_whole_sentence() {
     assert!(has(&f, "indirect", "Brouwer", "De dijk moet volgens waterschapsbestuurder Lies Brouwer binnen vijf jaar worden verhoogd"), "{f:?}");
     assert_eq!(f.len(), 1, "a forecast is no speaker: {f:?}");
 }
+
+#[test]
+fn a_quote_inside_a_quote_is_a_statement_of_its_own() {
+    let t = "Visser Jan Bakema vertelde over de storm. ,,Toen belde havenmeester Lakeman en zei hij: ‘Blijf binnen.’ Ik zei: ‘Dat kan niet.’”";
+    let f = run(t);
+    assert!(f.iter().any(|(k, s, t)| k == "direct" && s.contains("Bakema") && t.starts_with("Toen belde")), "{f:?}");
+    assert!(has(&f, "direct", "Lakeman", "Blijf binnen."), "{f:?}");
+    assert!(has(&f, "direct", "Bakema", "Dat kan niet."), "{f:?}");
+}
