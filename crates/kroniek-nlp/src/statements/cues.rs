@@ -149,7 +149,6 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     with_prep(with_companion("doen", "beroep", C | T), "op"),
     cue("vinden", C),
     cue("menen", C | T),
-    cue("geloven", C),
     cue("verwachten", C | T),
     cue("vrezen", C | T),
     cue("hopen", C | T),
@@ -158,7 +157,6 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     cue("twijfelen", C),
     cue("vermoeden", C),
     cue("achten", C),
-    cue("beseffen", C),
 ];
 
 /// Forms too ambiguous with frequent non-verbs to be cues ("uit" of uiten is the preposition).
