@@ -502,7 +502,7 @@ impl<'a> Resolver<'a> {
         let &(_, m) = self
             .mention_units
             .iter()
-            .filter(|&&(u, m)| u < at && view.units[u].paragraph >= window && self.mentions[m].kind == EntityType::ORG && view.units[u].quote.is_none())
+            .filter(|&&(u, m)| u < at && view.units[u].paragraph >= window && matches!(self.mentions[m].kind, EntityType::ORG | EntityType::MISC) && view.units[u].quote.is_none())
             .max_by_key(|&&(u, _)| u)?;
         let span = Some(Span::new(view.units[phrase.start].span.start, view.units[phrase.end - 1].span.end));
         Some(self.speaker_of_entity(self.upgrade(self.mentions[m].entity), span))

@@ -119,7 +119,7 @@ pub fn verb_complement(view: &View, hit: &CueHit) -> Option<(usize, usize)> {
         words += 1;
         j += 1;
     }
-    if frames & FRAME_REST != 0 && hit.unit > 0 && view.is_word(hit.unit - 1) {
+    if frames & FRAME_REST != 0 && hit.unit > 0 && (view.is_word(hit.unit - 1) || view.is_punct(hit.unit - 1, ")")) {
         // Subject first ("X noemt de plannen overhaast"): the rest of the clause.
         let boundary = clause_end(view, hit.unit);
         let quote_follows = boundary < view.units.len() && matches!(view.units[boundary].kind, UnitKind::Open(_));
