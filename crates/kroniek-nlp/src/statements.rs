@@ -446,12 +446,50 @@ impl<'v, 'a> Finder<'v, 'a> {
             let sentence = view.units[*u].sentence;
             (*u..at).find(|&j| view.units[j].sentence != sentence).unwrap_or(at)
         });
+        if let Some(speaker) = self.introduced_in_sentence_before(at, after_last) {
+            return Some(Attribution { speaker, cue: None, cue_span: None });
+        }
         if let Some(speaker) = self.resolver.introduced_person(view, after_last, at, lowest_paragraph) {
             return Some(Attribution { speaker, cue: None, cue_span: None });
         }
         let (unit, speaker) = last?;
         let near = view.units[at].paragraph <= view.units[*unit].paragraph + 3;
         near.then(|| Attribution { speaker: Speaker { span: None, ..speaker.clone() }, cue: None, cue_span: None })
+    }
+
+    /// Skips a dateline ("HEERLO - ", "Rotterdam –") at `first`.
+    fn after_dateline(&self, first: usize, end: usize) -> usize {
+        let view = self.view;
+        let dash = first + 1 < end && view.units[first + 1].kind == UnitKind::Punct && matches!(view.word(first + 1), "-" | "–" | "—");
+        let place = view.is_word(first) && view.units[first].capital;
+        let opens_paragraph = first == 0 || view.units[first - 1].paragraph != view.units[first].paragraph;
+        if dash && place && opens_paragraph && first + 2 < end {
+            first + 2
+        } else {
+            first
+        }
+    }
+
+    /// The subject of the sentence just before a quote in its paragraph, when it names
+    /// someone by role or name ("Een bewoonster van de Kanaalweg zag de vlammen. ,,…”").
+    fn introduced_in_sentence_before(&self, at: usize, after_last: usize) -> Option<Speaker> {
+        let view = self.view;
+        if at == 0 || view.units[at - 1].paragraph != view.units[at].paragraph {
+            return None;
+        }
+        let sentence = view.units[at - 1].sentence;
+        let mut start = at - 1;
+        while start > 0 && view.units[start - 1].sentence == sentence {
+            start -= 1;
+        }
+        if start < after_last || view.units[start].quote.is_some() {
+            return None;
+        }
+        let phrase = parse_phrase(view, start, at)?;
+        if !matches!(phrase.head, Head::Role) {
+            return None;
+        }
+        self.resolver.resolve(view, &phrase, start)
     }
 
     /// The speaker of a verb cue's clause: its subject, or for a coordinated clause the
@@ -578,6 +616,7 @@ impl<'v, 'a> Finder<'v, 'a> {
             return;
         }
         let Some(first) = prev_units.clone().find(|&j| view.is_word(j)) else { return };
+        let first = self.after_dateline(first, start);
         let Some(last) = prev_units.clone().rev().find(|&j| view.is_word(j)) else { return };
         if !reported::has_words(view, first, last + 1, 4) {
             return;
@@ -613,7 +652,7 @@ impl<'v, 'a> Finder<'v, 'a> {
             if phrase.head == Head::Relative {
                 return None;
             }
-            let content = (start, c - 1);
+            let content = (self.after_dateline(start, c - 1), c - 1);
             if !self.plain_clause(content) {
                 return None;
             }

@@ -102,6 +102,7 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
     let mut in_pp = false;
     let mut pp_det = false;
     let mut pp_run: Option<(usize, usize)> = None;
+    let mut pp_noun = false;
     // Inside a quote only when the phrase starts there (a quote within a quote).
     let context = view.units[i].quote;
     while j < limit && view.is_word(j) && view.units[j].quote == context {
@@ -165,6 +166,7 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
             if opens_pp {
                 in_pp = true;
                 pp_det = false;
+                pp_noun = false;
                 j += 1;
                 continue;
             }
@@ -174,10 +176,13 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
             j += 1;
             continue;
         }
-        if in_pp && !vocab::is_adverbial(w) && !vocab::is_common_verb(w) && !is_verb_like(view, j) && j < i + 10 {
+        let after_capital = j > 0 && view.is_word(j - 1) && view.units[j - 1].capital;
+        if in_pp && !pp_noun && !after_capital && !vocab::is_adverbial(w) && !vocab::is_common_verb(w) && !is_verb_like(view, j) && j < i + 10 {
+            // One noun (with its adjectives) per van-phrase: "van het Korvatische ministerie".
             if noun.is_none() && vocab::is_collective_noun(w) {
                 noun = Some(j);
             }
+            pp_noun = !is_adjective_like(w);
             j += 1;
             continue;
         }

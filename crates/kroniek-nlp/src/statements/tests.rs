@@ -246,3 +246,17 @@ fn a_quote_inside_a_quote_is_a_statement_of_its_own() {
     assert!(has(&f, "direct", "Lakeman", "Blijf binnen."), "{f:?}");
     assert!(has(&f, "direct", "Bakema", "Dat kan niet."), "{f:?}");
 }
+
+#[test]
+fn an_anonymous_witness_introduced_before_a_quote_speaks_it() {
+    let t = "Brandweercommandant Yvonne Smits vertelt over de nacht. ,,Het was zwaar.”\n\nEen buurman van de loods zag de rook vanuit zijn tuin. ,,Ik dacht dat de hele straat afbrandde.”";
+    let f = run(t);
+    assert!(has(&f, "direct", "buurman van de loods", "Ik dacht dat de hele straat afbrandde."), "{f:?}");
+}
+
+#[test]
+fn a_dateline_is_not_part_of_the_lead() {
+    let t = "HEERLO - De brand in de loods aan de Kanaalweg is onder controle. Dat laat de veiligheidsregio weten.";
+    let f = run(t);
+    assert!(has(&f, "indirect", "veiligheidsregio", "De brand in de loods aan de Kanaalweg is onder controle"), "{f:?}");
+}

@@ -166,6 +166,14 @@ pub fn is_people_plural(w: &str) -> bool {
 /// Singular collective nouns that can speak as one ("het kabinet", "de regering", "de politie").
 pub fn is_collective_noun(w: &str) -> bool {
     let head = w.rsplit('-').next().unwrap_or(w);
+    const INSTITUTION_HEADS: &[&str] = &[
+        "regio", "dienst", "bureau", "instituut", "centrum", "autoriteit", "inspectie", "ministerie", "comité", "korps",
+        "federatie", "vereniging", "stichting", "maatschappij", "bedrijf", "organisatie", "politie", "brandweer",
+        "gemeente", "waterschap", "rechtbank", "raad", "bond", "partij", "bank", "fonds", "omroep",
+    ];
+    if INSTITUTION_HEADS.iter().any(|h| head.len() > h.len() + 2 && head.ends_with(h)) {
+        return true;
+    }
     matches!(
         head,
         "kabinet" | "regering" | "ministerie" | "politie" | "gemeente" | "provincie" | "partij" | "bond" | "vakbond" | "bedrijf"
