@@ -51,7 +51,7 @@ fn is_adjective_like(w: &str) -> bool {
 
 /// Whether a lowercase noun names a person by what they do ("netbeheerder", "analist").
 fn is_agentive_noun(w: &str) -> bool {
-    w.len() > 5 && ["er", "aar", "eur", "ist", "ent", "ant", "ier", "or", "ster", "es"].iter().any(|s| w.ends_with(s))
+    w.len() > 5 && ["er", "aar", "eur", "ist", "ent", "ant", "ier", "or", "ster", "es", "man", "vrouw"].iter().any(|s| w.ends_with(s))
 }
 
 /// Whether the word after unit `j` (past determiners) is capitalised: "in Brussel", "bij de NOS".
