@@ -62,6 +62,27 @@ generate_corpus() {
     fi
 }
 
+# Samples the child of /usr/bin/time (pid $1) twice a second until it ends; prints the peaks of
+# anonymous memory (heap: what the program itself holds) and file-backed resident pages (mapped
+# index and database files, which the kernel can drop), which /usr/bin/time adds up as one RSS.
+sample_rss() {
+    local timer=$1 child="" anon=0 file=0 a f
+    for _ in $(seq 1 50); do
+        child=$(pgrep -P "$timer" | head -1) && [ -n "$child" ] && break
+        sleep 0.1
+    done
+    while [ -n "$child" ] && [ -r "/proc/$child/status" ]; do
+        a=$(awk '/^RssAnon:/ {print $2}' "/proc/$child/status" 2>/dev/null || true)
+        f=$(awk '/^RssFile:/ {print $2}' "/proc/$child/status" 2>/dev/null || true)
+        [ -n "$a" ] && [ "$a" -gt "$anon" ] && anon=$a
+        [ -n "$f" ] && [ "$f" -gt "$file" ] && file=$f
+        sleep 0.5
+    done
+    wait "$timer"
+    echo "peak_rss_anon_kb=$anon"
+    echo "peak_rss_file_kb=$file"
+}
+
 # Ingests corpus-$2 into a fresh store under /usr/bin/time -v; $1 is the label, the rest are flags.
 time_ingest() {
     local label=$1 count=$2
@@ -71,7 +92,8 @@ time_ingest() {
     say "kroniek ingest $* ($count articles) -> $store"
     echo "$label: load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/load.txt"
     /usr/bin/time -v -o "$RESULTS/time-$label.txt" \
-        "$KRONIEK" --quiet ingest "$BENCH_DIR/corpus-$count" --corpus "$store" --json "$@" >"$RESULTS/ingest-$label.json"
+        "$KRONIEK" --quiet ingest "$BENCH_DIR/corpus-$count" --corpus "$store" --json "$@" >"$RESULTS/ingest-$label.json" &
+    sample_rss $! >"$RESULTS/rss-$label.txt"
     grep -E "Elapsed|Maximum resident" "$RESULTS/time-$label.txt" >&2
     echo "$label: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/load.txt"
 }

@@ -30,10 +30,23 @@ def read_time(path):
 def kroniek_ingest(results, label):
     summary = json.load(open(os.path.join(results, f"ingest-{label}.json")))
     timing = read_time(os.path.join(results, f"time-{label}.txt"))
+    rss_path = os.path.join(results, f"rss-{label}.txt")
+    if os.path.exists(rss_path):
+        for line in open(rss_path):
+            name, _, value = line.strip().partition("=")
+            if value.isdigit():
+                timing[name] = int(value)
     timing.update({"articles": summary["read"], "stored": summary["stored"], "bytes": summary["bytes"],
                    "articles_per_s": summary["read"] / timing["wall_s"],
                    "mb_per_s": summary["bytes"] / 1e6 / timing["wall_s"]})
     return timing
+
+
+def split_rss(run):
+    """Peak anonymous (heap) and file-backed resident memory, sampled twice a second."""
+    if "peak_rss_anon_kb" not in run:
+        return ""
+    return f"{run['peak_rss_anon_kb'] / 1024:.0f} / {run['peak_rss_file_kb'] / 1024:.0f}"
 
 
 def ratio(a, b):
@@ -56,22 +69,22 @@ def main():
     add("")
     add("### Ingest")
     add("")
-    add("| run | articles | wall s | CPU s | articles/s | MB/s | articles per CPU-s | peak RSS MB |")
-    add("|---|---:|---:|---:|---:|---:|---:|---:|")
+    add("| run | articles | wall s | CPU s | articles/s | MB/s | articles per CPU-s | peak RSS MB | of which heap / files MB |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, run in [(f"kroniek ingest (all layers), N={n}", all_n), (f"kroniek ingest --no-annotate, N={n}", noann_n),
                       (f"kroniek ingest (all layers), N={tenth}", all_tenth),
                       (f"kroniek ingest --no-annotate, N={tenth}", noann_tenth)]:
         add(f"| {name} | {run['articles']} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | {run['articles_per_s']:.0f} "
-            f"| {run['mb_per_s']:.2f} | {run['articles'] / run['cpu_s']:.0f} | {run['peak_rss_kb'] / 1024:.0f} |")
+            f"| {run['mb_per_s']:.2f} | {run['articles'] / run['cpu_s']:.0f} | {run['peak_rss_kb'] / 1024:.0f} | {split_rss(run)} |")
     add(f"| PostgreSQL load (COPY + stored tsvector), N={n} | {pg_ingest['articles']} | {pg_ingest['load_s']:.1f} | | "
-        f"{pg_ingest['articles'] / pg_ingest['load_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['load_s']:.2f} | | |")
+        f"{pg_ingest['articles'] / pg_ingest['load_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['load_s']:.2f} | | | |")
     add(f"| PostgreSQL GIN index, N={n} | {pg_ingest['articles']} | {pg_ingest['index_s']:.1f} | | "
-        f"{pg_ingest['articles'] / pg_ingest['index_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['index_s']:.2f} | | |")
+        f"{pg_ingest['articles'] / pg_ingest['index_s']:.0f} | {pg_ingest['jsonl_bytes'] / 1e6 / pg_ingest['index_s']:.2f} | | | |")
     pg_cpu = pg_ingest.get("backend_cpu_s")
     cpu_cells = f"{pg_cpu:.1f} (backend) | " if pg_cpu else " | "
     per_cpu = f"{pg_ingest['articles'] / pg_cpu:.0f}" if pg_cpu else ""
     add(f"| PostgreSQL load + index, N={n} | {pg_ingest['articles']} | {pg_ingest['total_s']:.1f} | {cpu_cells}"
-        f"{pg_ingest['articles_per_s']:.0f} | {pg_ingest['mb_per_s']:.2f} | {per_cpu} | {(pg_ingest['peak_rss_kb'] or 0) / 1024:.0f} (backend) |")
+        f"{pg_ingest['articles_per_s']:.0f} | {pg_ingest['mb_per_s']:.2f} | {per_cpu} | {(pg_ingest['peak_rss_kb'] or 0) / 1024:.0f} (backend) | |")
     add("")
     add("### kroniek vs PostgreSQL")
     add("")
@@ -81,9 +94,12 @@ def main():
         f"| {ratio(all_n['articles_per_s'], pg_ingest['articles_per_s'])} | {ratio(noann_n['articles_per_s'], pg_ingest['articles_per_s'])} | ≥ 5× |")
     add(f"| ingest MB/s | {all_n['mb_per_s']:.2f} | {noann_n['mb_per_s']:.2f} | {pg_ingest['mb_per_s']:.2f} "
         f"| {ratio(all_n['mb_per_s'], pg_ingest['mb_per_s'])} | {ratio(noann_n['mb_per_s'], pg_ingest['mb_per_s'])} | ≥ 5× |")
-    add(f"| peak memory MB (N / N÷10) | {all_n['peak_rss_kb'] / 1024:.0f} / {all_tenth['peak_rss_kb'] / 1024:.0f} "
+    add(f"| peak RSS MB (N / N÷10) | {all_n['peak_rss_kb'] / 1024:.0f} / {all_tenth['peak_rss_kb'] / 1024:.0f} "
         f"| {noann_n['peak_rss_kb'] / 1024:.0f} / {noann_tenth['peak_rss_kb'] / 1024:.0f} "
         f"| {(pg_ingest['peak_rss_kb'] or 0) / 1024:.0f} (backend) | | | bounded: N ≈ N÷10 |")
+    if "peak_rss_anon_kb" in all_n and "peak_rss_anon_kb" in all_tenth:
+        add(f"| peak heap (anonymous) MB (N / N÷10) | {all_n['peak_rss_anon_kb'] / 1024:.0f} / {all_tenth['peak_rss_anon_kb'] / 1024:.0f} "
+            f"| {noann_n['peak_rss_anon_kb'] / 1024:.0f} / {noann_tenth['peak_rss_anon_kb'] / 1024:.0f} | | | | bounded: N ≈ N÷10 |")
     add("")
     add(f"### Query latency (ms; {search['runs']} runs per query after one warm-up; top 10 with snippets and total count)")
     add("")
