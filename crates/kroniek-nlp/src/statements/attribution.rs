@@ -176,7 +176,7 @@ pub fn parse_phrase(view: &View, i: usize, limit: usize) -> Option<Phrase> {
             j += 1;
             continue;
         }
-        let after_capital = j > 0 && view.is_word(j - 1) && view.units[j - 1].capital;
+        let after_capital = j > 0 && view.is_word(j - 1) && view.units[j - 1].capital && !is_adjective_like(view.lower(j - 1));
         if in_pp && !pp_noun && !after_capital && !vocab::is_adverbial(w) && !vocab::is_common_verb(w) && !is_verb_like(view, j) && j < i + 10 {
             // One noun (with its adjectives) per van-phrase: "van het Korvatische ministerie".
             if noun.is_none() && vocab::is_collective_noun(w) {
@@ -504,11 +504,19 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let window = view.units[at].paragraph.saturating_sub(3);
-        let &(_, m) = self
-            .mention_units
-            .iter()
-            .filter(|&&(u, m)| u < at && view.units[u].paragraph >= window && matches!(self.mentions[m].kind, EntityType::ORG | EntityType::MISC) && view.units[u].quote.is_none())
-            .max_by_key(|&&(u, _)| u)?;
+        let recent = |kind: EntityType| {
+            self.mention_units
+                .iter()
+                .filter(|&&(u, m)| {
+                    let mention = &self.mentions[m];
+                    // A MISC "Korvatische" is an adjective, not a company.
+                    let adjective = is_adjective_like(&mention.span.text(view.text).to_lowercase());
+                    u < at && view.units[u].paragraph >= window && mention.kind == kind && !adjective && view.units[u].quote.is_none()
+                })
+                .max_by_key(|&&(u, _)| u)
+                .copied()
+        };
+        let (_, m) = recent(EntityType::ORG).or_else(|| recent(EntityType::MISC))?;
         let span = Some(Span::new(view.units[phrase.start].span.start, view.units[phrase.end - 1].span.end));
         Some(self.speaker_of_entity(self.upgrade(self.mentions[m].entity), span))
     }
