@@ -109,13 +109,21 @@ pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label
 /// mention that the article elsewhere tags as a person's surname or as a one-word name
 /// ("Lindqvist" at the start of a sentence after "Hedda Lindqvist" earlier).
 fn add_missed_repeats(text: &str, sentences: &[Vec<Token>], candidates: &mut Vec<Candidate>) {
-    let mut known: HashMap<String, EntityType> = HashMap::new();
+    let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
     for c in candidates.iter() {
         let tokens = &sentences[c.sentence][c.start..c.end];
         if c.kind == EntityType::PER || tokens.len() == 1 {
-            known.entry(tokens[tokens.len() - 1].span.text(text).to_string()).or_insert(c.kind);
+            *votes.entry(tokens[tokens.len() - 1].span.text(text).to_string()).or_default().entry(c.kind).or_default() += 1;
         }
     }
+    // The type the article gives the word most often (ties: PER, ORG, LOC, MISC order).
+    let known: HashMap<String, EntityType> = votes
+        .into_iter()
+        .map(|(word, kinds)| {
+            let kind = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k).expect("one vote");
+            (word, kind)
+        })
+        .collect();
     let mut added = Vec::new();
     for (s, tokens) in sentences.iter().enumerate() {
         for (i, token) in tokens.iter().enumerate() {
