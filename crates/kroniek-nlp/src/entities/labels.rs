@@ -34,11 +34,11 @@ impl Label {
     }
     /// Whether this is an I- label.
     pub fn is_inside(self) -> bool {
-        self.0 != 0 && self.0 % 2 == 0
+        self.0 != 0 && self.0 & 1 == 0
     }
     /// Whether this is a B- label.
     pub fn is_begin(self) -> bool {
-        self.0 % 2 == 1
+        self.0 & 1 == 1
     }
     /// The type name for a type index.
     pub fn kind_name(kind: usize) -> &'static str {

@@ -1,6 +1,9 @@
 //! The tagger model: a hashed weight table (feature row × label), label-transition weights,
 //! Viterbi decoding under BIO constraints, averaged-perceptron training, and the model file.
 
+// Index loops over labels and positions read most clearly in the dynamic programme.
+#![allow(clippy::needless_range_loop)]
+
 use super::features::{stacking_features, DocumentContext, Featurizer, SentenceFeatures};
 use super::gazetteer::Lexicon;
 use super::labels::{Label, LABEL_COUNT};
