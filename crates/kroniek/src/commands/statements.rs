@@ -46,7 +46,8 @@ pub struct StatementsArgs {
 /// Arguments of `kroniek eval statements`.
 #[derive(Args)]
 pub struct EvalStatementsArgs {
-    /// Gold statements, one JSON object per line (doc, kind, speaker, text, cue).
+    /// Gold statements, one JSON object per line (doc, kind, speaker, text, cue). Only the
+    /// documents named in it are scored.
     #[arg(long, value_name = "FILE.jsonl")]
     pub gold: PathBuf,
     #[command(flatten)]
@@ -104,8 +105,12 @@ fn read_docs(dir: &Path) -> anyhow::Result<Vec<DocFile>> {
         .collect()
 }
 
-/// Annotates one article and lists its statements.
+/// Annotates one article and lists its statements (none for an article that is not Dutch,
+/// as at ingest).
 fn statements_of(recognizer: &EntityRecognizer, doc: &DocFile) -> Vec<Listed> {
+    if kroniek_store::article::detect_language(&doc.text) != "nld" {
+        return Vec::new();
+    }
     let layers = kroniek_text::analyze(&doc.text);
     let (mentions, entities) = recognizer.recognize(&doc.text, &layers);
     extract_statements(&doc.text, &layers, &mentions, &entities)
