@@ -36,21 +36,26 @@ pub fn country_of_gentilic(word: &str) -> Option<&'static str> {
     if !word.chars().next().is_some_and(char::is_alphabetic) || word.len() < 4 {
         return None;
     }
-    GENTILICS.iter().find(|(stem, _)| matches_inflection(word, stem)).map(|(_, country)| *country)
+    forms().get(word.to_lowercase().as_str()).copied()
 }
 
-/// Whether `word` is `stem` or its -e form (Chinees → Chinese, Russisch → Russische).
-fn matches_inflection(word: &str, stem: &str) -> bool {
-    if word.eq_ignore_ascii_case(stem) || word.to_lowercase() == stem.to_lowercase() {
-        return true;
-    }
-    let lower = word.to_lowercase();
-    let stem = stem.to_lowercase();
-    let inflected = match stem.strip_suffix("ees") {
-        Some(base) => format!("{base}ese"),
-        None => format!("{stem}e"),
-    };
-    lower == inflected
+/// Every lowercase form (uninflected and -e) of every gentilic, built once: this lookup runs
+/// for every capitalised token, so it must not allocate per table entry.
+fn forms() -> &'static std::collections::HashMap<String, &'static str> {
+    static FORMS: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = std::collections::HashMap::new();
+        for (stem, country) in GENTILICS {
+            let stem = stem.to_lowercase();
+            let inflected = match stem.strip_suffix("ees") {
+                Some(base) => format!("{base}ese"),
+                None => format!("{stem}e"),
+            };
+            forms.entry(inflected).or_insert(*country);
+            forms.entry(stem).or_insert(*country);
+        }
+        forms
+    })
 }
 
 #[cfg(test)]
