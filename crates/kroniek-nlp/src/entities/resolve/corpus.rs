@@ -220,7 +220,29 @@ struct Building {
 /// `articles` is the corpus in any order (dates decide first/last seen); `knowledge_base`, when
 /// given, fixes canonical names and ids. Returns the corpus entities and, for every article
 /// entity, the corpus entity it belongs to. Pure and deterministic: the same input gives the same
-/// output, so the store can rebuild it at any time.
+/// output, so the store can rebuild it at any time (for example after `ingest --kb`).
+///
+/// ```
+/// use kroniek_nlp::entities::resolve::{resolve_corpus, ArticleEntities, KnowledgeBase};
+/// use kroniek_nlp::{ArticleEntity, EntityType};
+///
+/// let person = |name: &str| ArticleEntity { name: name.into(), kind: EntityType::PER, aliases: vec![], roles: vec![], mentions: 1 };
+/// let first = vec![person("Anna Brekel")];
+/// let second = vec![person("Brekel"), person("Joost Brekel")];
+/// let kb = KnowledgeBase::parse_jsonl(r#"{"id":"Q7","name":"Anna Brekel","type":"PER"}"#, "kb.jsonl").unwrap();
+/// let corpus = resolve_corpus(
+///     &[
+///         ArticleEntities { article: "a1", date: Some("2024-05-01"), entities: &first },
+///         ArticleEntities { article: "a2", date: Some("2024-05-03"), entities: &second },
+///     ],
+///     Some(&kb),
+/// );
+/// let anna = corpus.entity_of(0, 0).unwrap();
+/// assert_eq!((anna.id.as_str(), anna.mentions), ("Q7", 1));
+/// // "Brekel" alone is ambiguous between Anna and Joost, so it stays its own entity.
+/// assert_ne!(corpus.links[1][0], corpus.links[0][0]);
+/// assert_ne!(corpus.links[1][1], corpus.links[0][0]);
+/// ```
 pub fn resolve_corpus(articles: &[ArticleEntities], knowledge_base: Option<&KnowledgeBase>) -> CorpusResolution {
     let mut built: Vec<Building> = Vec::new();
     let mut by_key: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
