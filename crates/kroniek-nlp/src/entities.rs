@@ -214,6 +214,28 @@ mod tests {
         assert_eq!(country.kind, EntityType::LOC);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Any text: no panic, mentions inside the text on char boundaries, in order, pointing
+        /// at existing entities whose mention counts add up.
+        #[test]
+        fn mentions_are_well_formed(text in "[A-Za-zëï'’,. \n-]{0,200}|(De |Anna |Brekel|NAVO-chef |Russische |, woordvoerder van |Kampen|\\. ){0,30}") {
+            let recognizer = EntityRecognizer::embedded();
+            let layers = kroniek_text::analyze(&text);
+            let analysis = recognizer.analyze(&text, &layers);
+            let mut last = 0;
+            for m in &analysis.mentions {
+                proptest::prop_assert!(m.span.start < m.span.end && m.span.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                proptest::prop_assert!(m.span.start >= last);
+                last = m.span.start;
+                proptest::prop_assert!(m.entity < analysis.entities.len());
+            }
+            let total: usize = analysis.entities.iter().map(|e| e.mentions).sum();
+            proptest::prop_assert_eq!(total, analysis.mentions.len());
+        }
+    }
+
     #[test]
     fn residue_sentences_are_skipped() {
         let recognizer = EntityRecognizer::embedded();
