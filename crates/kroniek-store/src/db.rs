@@ -138,7 +138,7 @@ impl CorpusDb {
         let path = dir.join(DATABASE_FILE);
         let conn = Connection::open(&path).map_err(|e| StoreError::db(&path, e))?;
         conn.execute_batch(SCHEMA).map_err(|e| StoreError::db(&path, e))?;
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;")
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;")
             .map_err(|e| StoreError::db(&path, e))?;
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION])
             .map_err(|e| StoreError::db(&path, e))?;

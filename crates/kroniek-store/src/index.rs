@@ -21,7 +21,9 @@ pub const INDEX_FOLDER: &str = "index";
 const STEMMED: &str = "kroniek_dutch_stemmed";
 const EXACT: &str = "kroniek_folded";
 /// Memory the index writer may use, whatever the corpus size.
-const WRITER_MEMORY: usize = 120 * 1024 * 1024;
+const WRITER_MEMORY: usize = 100 * 1024 * 1024;
+/// Segments with more articles than this are not merged further.
+const MAX_DOCS_MERGED: usize = 50_000;
 
 /// The index's fields.
 #[derive(Clone, Copy, Debug)]
@@ -119,9 +121,15 @@ impl SearchIndex {
         Self::create_or_open(corpus_dir)
     }
 
-    /// A writer with bounded memory.
+    /// A writer with bounded memory: a fixed indexing budget, and merges limited to segments
+    /// of at most [`MAX_DOCS_MERGED`] articles so merging never needs memory in proportion to
+    /// the whole corpus.
     pub fn writer(&self) -> Result<IndexWriter, StoreError> {
-        self.index.writer(WRITER_MEMORY).map_err(|e| StoreError::index(&self.folder, e))
+        let writer: IndexWriter = self.index.writer(WRITER_MEMORY).map_err(|e| StoreError::index(&self.folder, e))?;
+        let mut policy = tantivy::indexer::LogMergePolicy::default();
+        policy.set_max_docs_before_merge(MAX_DOCS_MERGED);
+        writer.set_merge_policy(Box::new(policy));
+        Ok(writer)
     }
 
     /// A reader that sees the last commit.

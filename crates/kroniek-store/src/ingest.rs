@@ -123,25 +123,23 @@ pub fn ingest(
     summary.files = (to_read.len() as u64) + summary.unchanged_files;
     let mut progress = IngestProgress { bytes_total: to_read.iter().map(|f| f.1).sum(), ..Default::default() };
     summary.bytes = progress.bytes_total;
-    let pipeline = Pipeline::embedded();
     let (sender, receiver) = sync_channel::<Batch>(2);
     let read_options = options.read.clone();
     let batch_size = options.batch_size.max(1);
     std::thread::spawn(move || read_in_batches(to_read, &read_options, batch_size, sender));
+    let (prepared_sender, prepared_receiver) = sync_channel::<PreparedBatch>(2);
+    let annotate = options.annotate;
+    std::thread::spawn(move || prepare_in_batches(receiver, annotate, prepared_sender));
 
     let mut pending_problems = early_problems;
     let mut batches_since_commit = 0;
     let mut last_rowid = index.last_indexed_rowid().max(db.max_rowid()?);
-    for batch in receiver {
+    for batch in prepared_receiver {
         for problem in &batch.problems {
             on_event(IngestEvent::Problem(problem));
             if problem.skipped { summary.skipped += 1 } else { summary.repaired += 1 }
         }
-        let prepared: Vec<PreparedArticle> = batch
-            .articles
-            .into_par_iter()
-            .map(|raw| prepare_article(raw, &pipeline, options.annotate))
-            .collect();
+        let prepared = batch.articles;
         pending_problems.extend(batch.problems);
         let outcomes = db.write_batch(run, &prepared, &pending_problems, &batch.finished_files)?;
         pending_problems.clear();
@@ -178,6 +176,27 @@ pub fn ingest(
     writer.wait_merging_threads().map_err(|e| StoreError::Search(e.to_string()))?;
     db.finish_run(run, summary.read, summary.stored, summary.duplicates, summary.skipped)?;
     Ok(summary)
+}
+
+/// A batch after cleaning and annotation, ready to store.
+struct PreparedBatch {
+    articles: Vec<PreparedArticle>,
+    problems: Vec<ReadProblem>,
+    finished_files: Vec<(String, u64, i64)>,
+    bytes_done: u64,
+}
+
+/// The annotation stage: prepares each batch on all cores while the previous one is written,
+/// so storing and indexing overlap with annotation.
+fn prepare_in_batches(batches: std::sync::mpsc::Receiver<Batch>, annotate: bool, sender: std::sync::mpsc::SyncSender<PreparedBatch>) {
+    let pipeline = Pipeline::embedded();
+    for batch in batches {
+        let articles = batch.articles.into_par_iter().map(|raw| prepare_article(raw, &pipeline, annotate)).collect();
+        let prepared = PreparedBatch { articles, problems: batch.problems, finished_files: batch.finished_files, bytes_done: batch.bytes_done };
+        if sender.send(prepared).is_err() {
+            return;
+        }
+    }
 }
 
 fn list_inputs(paths: &[PathBuf], problems: &mut Vec<ReadProblem>) -> Vec<PathBuf> {
