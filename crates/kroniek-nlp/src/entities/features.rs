@@ -52,14 +52,17 @@ pub struct DocumentContext {
     /// Left and right neighbour (lowercase hashes) of up to [`CONTEXTS_KEPT`] occurrences of
     /// each capitalised word: evidence pooled over the document ("bij Brakko", "Brakko zei").
     contexts: HashMap<u64, Vec<(u64, u64)>, Prehashed>,
+    /// Capitalised words the document somewhere introduces as a person: right after a
+    /// capitalised first name or a role noun ("Hedda Lindqvist", "premier Lindqvist").
+    introduced_as_person: HashSet<u64, Prehashed>,
 }
 
 /// How many occurrences' neighbours a capitalised word keeps in [`DocumentContext`].
 pub const CONTEXTS_KEPT: usize = 6;
 
 impl DocumentContext {
-    /// Adds one sentence's tokens.
-    pub fn add_sentence<S: AsRef<str>>(&mut self, tokens: &[S]) {
+    /// Adds one sentence's tokens; `lexicon` tells first names and role nouns.
+    pub fn add_sentence<S: AsRef<str>>(&mut self, tokens: &[S], lexicon: &Lexicon) {
         let mut initial = true;
         for (i, token) in tokens.iter().enumerate() {
             let token = token.as_ref();
@@ -77,6 +80,14 @@ impl DocumentContext {
                 if kept.len() < CONTEXTS_KEPT && !kept.contains(&(left, right)) {
                     kept.push((left, right));
                 }
+                if i > 0 {
+                    let previous = tokens[i - 1].as_ref();
+                    let flags = lexicon.flags_of_hashes(&[left]);
+                    let first_name = flags & flag::FIRST_NAME != 0 && previous.chars().next().is_some_and(char::is_uppercase);
+                    if first_name || flags & flag::ROLE != 0 {
+                        self.introduced_as_person.insert(hash_lower(token));
+                    }
+                }
             }
             if token.chars().any(char::is_alphanumeric) {
                 initial = false;
@@ -85,10 +96,10 @@ impl DocumentContext {
     }
 
     /// Builds the context of a whole document.
-    pub fn of_document<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
+    pub fn of_document<S: AsRef<str>>(sentences: &[Vec<S>], lexicon: &Lexicon) -> Self {
         let mut context = DocumentContext::default();
         for sentence in sentences {
-            context.add_sentence(sentence);
+            context.add_sentence(sentence, lexicon);
         }
         context
     }
@@ -167,6 +178,7 @@ const T_LEX_DOC: u64 = 36;
 const T_DOC_LEFT: u64 = 37;
 const T_DOC_RIGHT: u64 = 38;
 const T_TRIGRAM: u64 = 39;
+const T_DOC_PERSON: u64 = 47;
 
 const BOUNDARY_BEFORE: u64 = 0x0b0b_0b0b;
 const BOUNDARY_AFTER: u64 = 0x0e0e_0e0e;
@@ -320,7 +332,10 @@ impl<'a> Featurizer<'a> {
         if t.props & CAPITALISED != 0 {
             let lower_elsewhere = document.seen_lowercase.contains(&t.lower) as u64;
             let capitalised_mid = document.seen_capitalised_mid.contains(&t.lower) as u64;
-            let doc = lower_elsewhere | capitalised_mid << 1 | ((t.props & INITIAL != 0) as u64) << 2;
+            let introduced = document.introduced_as_person.contains(&t.lower) as u64;
+            let doc = lower_elsewhere | capitalised_mid << 1 | ((t.props & INITIAL != 0) as u64) << 2 | introduced << 3;
+            let after_capital = prev.is_some_and(|p| p.props & CAPITALISED != 0 && p.props & INITIAL == 0) as u64;
+            self.push2(out, T_DOC_PERSON, introduced << 1 | after_capital, (t.lexicon & (flag::FIRST_NAME | flag::SURNAME)) as u64);
             self.push(out, T_DOC, doc);
             self.push2(out, T_LEX_DOC, doc, (t.lexicon & (flag::LOWER_WORD | flag::PROPER)) as u64);
             if let Some(contexts) = document.contexts.get(&t.lower) {
@@ -479,7 +494,7 @@ mod tests {
     fn features_of(tokens: &[&str], lexicon: &Lexicon) -> SentenceFeatures {
         let mut featurizer = Featurizer::new(lexicon, 18);
         let mut out = SentenceFeatures::default();
-        let context = DocumentContext::of_document(&[tokens.to_vec()]);
+        let context = DocumentContext::of_document(&[tokens.to_vec()], lexicon);
         featurizer.sentence_features(tokens, &context, &mut out);
         out
     }

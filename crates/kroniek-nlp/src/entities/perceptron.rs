@@ -150,7 +150,7 @@ impl Model {
     /// Tags a document: its sentences (token strings), with document-level evidence from all of
     /// them (and, with two stages, the first stage's labels of the whole document).
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Label>> {
-        let context = DocumentContext::of_document(sentences);
+        let context = DocumentContext::of_document(sentences, &self.lexicon);
         let mut featurizer = Featurizer::new(&self.lexicon, self.bits);
         let mut scratch = DecodeScratch::default();
         if self.stages.len() == 1 {
@@ -311,7 +311,7 @@ pub fn featurize_documents(lexicon: &Lexicon, bits: u32, documents: &[Vec<(Vec<S
     let mut out = Vec::new();
     for document in documents {
         let tokens: Vec<Vec<&str>> = document.iter().map(|(t, _)| t.iter().map(String::as_str).collect()).collect();
-        let context = DocumentContext::of_document(&tokens);
+        let context = DocumentContext::of_document(&tokens, lexicon);
         for (sentence, (_, gold)) in tokens.iter().zip(document) {
             let mut features = SentenceFeatures::default();
             featurizer.sentence_features(sentence, &context, &mut features);
