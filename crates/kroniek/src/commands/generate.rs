@@ -486,8 +486,8 @@ fn parse_noun(entry: &str) -> Noun {
 }
 
 fn plural_of(word: &str) -> String {
-    if word.ends_with("heid") {
-        return format!("{}heden", &word[..word.len() - 4]);
+    if let Some(stem) = word.strip_suffix("heid") {
+        return format!("{stem}heden");
     }
     if ["e", "el", "er", "em", "en", "je", "ie", "é"].iter().any(|end| word.ends_with(end)) {
         return format!("{word}s");
