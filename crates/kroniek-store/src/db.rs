@@ -59,7 +59,9 @@ pub struct StoredArticle {
     pub metadata: serde_json::Value,
 }
 
-/// A statement as stored, with its article's doc name and date.
+/// A statement as stored, with its article's doc name and date. `speaker` is the corpus
+/// entity's canonical name once entities are resolved across the corpus (`kroniek entities`),
+/// else the name or group as found in the article.
 #[derive(Clone, Debug, Serialize)]
 pub struct StoredStatement {
     pub doc: String,
@@ -380,8 +382,10 @@ impl CorpusDb {
     /// Statements matching a filter, by date then position.
     pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<StoredStatement>, StoreError> {
         let mut sql = String::from(
-            "SELECT a.doc, a.id, s.kind, s.speaker, s.text, s.cue, a.date, s.start, s.end, s.article FROM statements s \
-             JOIN articles a ON a.rowid = s.article WHERE 1 = 1",
+            "SELECT a.doc, a.id, s.kind, COALESCE(e.name, s.speaker), s.text, s.cue, a.date, s.start, s.end, s.article, s.speaker \
+             FROM statements s JOIN articles a ON a.rowid = s.article \
+             LEFT JOIN entity_links l ON l.article = s.article AND l.local = s.speaker_local \
+             LEFT JOIN entities e ON e.number = l.entity WHERE 1 = 1",
         );
         let mut values: Vec<String> = Vec::new();
         if let Some(from) = &filter.from {
@@ -409,6 +413,7 @@ impl CorpusDb {
                         end: row.get(8)?,
                     },
                     row.get::<_, i64>(9)?,
+                    row.get::<_, String>(10)?,
                 ))
             })
             .map_err(|e| self.err(e))?;
@@ -420,12 +425,13 @@ impl CorpusDb {
         let allowed: Option<std::collections::HashSet<i64>> = filter.articles.as_ref().map(|a| a.iter().copied().collect());
         let mut found = Vec::new();
         for row in rows {
-            let (stored, article) = row.map_err(|e| self.err(e))?;
+            let (stored, article, speaker_as_written) = row.map_err(|e| self.err(e))?;
             if allowed.as_ref().is_some_and(|set| !set.contains(&article)) {
                 continue;
             }
-            let speaker: Vec<String> = stored.speaker.split_whitespace().map(fold_for_matching).collect();
-            if speaker_words.iter().all(|w| speaker.contains(w)) {
+            let words = |name: &str| -> Vec<String> { name.split_whitespace().map(fold_for_matching).collect() };
+            let (canonical, written) = (words(&stored.speaker), words(&speaker_as_written));
+            if speaker_words.iter().all(|w| canonical.contains(w) || written.contains(w)) {
                 found.push(stored);
             }
         }

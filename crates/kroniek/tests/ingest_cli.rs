@@ -306,7 +306,7 @@ fn entities_are_resolved_across_the_corpus_and_a_knowledge_base_fixes_names() {
     assert!(by_person >= by_word.saturating_sub(1) && by_person > 0, "person: {by_person}, word: {by_word}");
 
     let kb = dir.path().join("kb.jsonl");
-    std::fs::write(&kb, "{\"id\": \"X1\", \"name\": \"Margit Solheim\", \"type\": \"PER\", \"aliases\": [\"Alliantiechef Solheim\", \"M. Solheim\"]}\n").unwrap();
+    std::fs::write(&kb, "{\"id\": \"X1\", \"name\": \"Margit Anna Solheim\", \"type\": \"PER\", \"aliases\": [\"Margit Solheim\", \"Alliantiechef Solheim\", \"M. Solheim\"]}\n").unwrap();
     let output = run(kroniek().args(["entities", "--type", "PER", "--jsonl", "--limit", "0", "--kb"]).arg(&kb).arg("--corpus").arg(&corpus));
     assert!(output.status.success(), "{}", stderr(&output));
     let solheim: Vec<serde_json::Value> = stdout(&output)
@@ -318,4 +318,10 @@ fn entities_are_resolved_across_the_corpus_and_a_knowledge_base_fixes_names() {
     assert_eq!(solheim[0]["id"], "X1");
     assert!(solheim[0]["mentions"].as_i64().unwrap() >= 5);
     assert!(!search_json(&corpus, "person:\"Margit Solheim\"").is_empty());
+    // Statements carry the canonical name once resolved, and are found by it.
+    let output = run(kroniek().args(["statements", "--speaker", "Anna", "--jsonl", "--corpus"]).arg(&corpus));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let statements: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!statements.is_empty(), "Solheim speaks in the demo corpus");
+    assert!(statements.iter().all(|s| s["speaker"] == "Margit Anna Solheim"), "{statements:?}");
 }
