@@ -92,6 +92,14 @@ impl Searcher {
         Ok(SearchResults { total, hits })
     }
 
+    /// How many articles match `query`, without ranking or snippets (to time matching alone).
+    pub fn count(&self, query: &str) -> Result<usize, StoreError> {
+        let node = parse_query(query)?;
+        let builder = QueryBuilder { index: &self.index.index, searcher: &self.searcher, fields: self.index.fields };
+        let built = builder.build(&node)?;
+        self.searcher.search(&built, &Count).map_err(|e| StoreError::Search(e.to_string()))
+    }
+
     /// The rowids of every article matching `query` (for filtering statements by a query).
     pub fn matching_rowids(&self, query: &str) -> Result<Vec<i64>, StoreError> {
         let node = parse_query(query)?;

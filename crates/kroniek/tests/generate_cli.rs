@@ -89,4 +89,18 @@ fn a_generated_corpus_ingests_and_bench_search_reports_every_kind() {
     }
     let term_hits = report["queries"][0]["hits"].as_u64().unwrap();
     assert!(term_hits > 0 && term_hits <= 40, "kabinet matched {term_hits} of 40");
+
+    // Counting alone gives the same hit counts as the full search.
+    let counted = Command::new(env!("CARGO_BIN_EXE_kroniek"))
+        .args(["bench", "search", "--runs", "2", "--count-only", "--json", "--corpus"])
+        .arg(&corpus)
+        .arg("--queries")
+        .arg(&queries)
+        .output()
+        .unwrap();
+    assert!(counted.status.success(), "{}", String::from_utf8_lossy(&counted.stderr));
+    let counted: serde_json::Value = serde_json::from_slice(&counted.stdout).unwrap();
+    for (full, count) in report["queries"].as_array().unwrap().iter().zip(counted["queries"].as_array().unwrap()) {
+        assert_eq!(full["hits"], count["hits"], "{}", full["query"]);
+    }
 }

@@ -28,6 +28,9 @@ pub struct BenchSearchArgs {
     /// Hits fetched per query, each with its snippet (as `kroniek search --limit`).
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// Time only matching and counting (no ranking, no articles loaded, no snippets).
+    #[arg(long)]
+    pub count_only: bool,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -92,7 +95,8 @@ pub fn run(args: BenchSearchArgs) -> anyhow::Result<ExitCode> {
     let open_ms = millis(opened);
     let mut reports = Vec::with_capacity(queries.len());
     for query in &queries {
-        reports.push(time_query(&searcher, query, args.runs, args.limit)?);
+        let limit = if args.count_only { 0 } else { args.limit };
+        reports.push(time_query(&searcher, query, args.runs, limit)?);
     }
     let report = BenchReport {
         corpus: dir.display().to_string(),
@@ -139,13 +143,16 @@ fn parse_queries(text: &str) -> Result<Vec<BenchQuery>, String> {
     Ok(queries)
 }
 
-/// One warm-up run, then `runs` timed runs of the same search.
+/// One warm-up run, then `runs` timed runs of the same search; `limit` 0 counts only.
 fn time_query(searcher: &Searcher, query: &BenchQuery, runs: usize, limit: usize) -> anyhow::Result<QueryReport> {
-    let warm = searcher.search(&query.query, limit).with_context(|| format!("query {:?}", query.query))?;
+    let once = || -> anyhow::Result<usize> {
+        Ok(if limit == 0 { searcher.count(&query.query)? } else { searcher.search(&query.query, limit)?.total })
+    };
+    let total = once().with_context(|| format!("query {:?}", query.query))?;
     let mut samples_ms = Vec::with_capacity(runs);
     for _ in 0..runs {
         let started = Instant::now();
-        let results = searcher.search(&query.query, limit)?;
+        let results = once()?;
         samples_ms.push(millis(started));
         std::hint::black_box(results);
     }
@@ -154,7 +161,7 @@ fn time_query(searcher: &Searcher, query: &BenchQuery, runs: usize, limit: usize
     Ok(QueryReport {
         kind: query.kind.clone(),
         query: query.query.clone(),
-        hits: warm.total,
+        hits: total,
         median_ms: median(&sorted),
         p95_ms: percentile(&sorted, 0.95),
         samples_ms,
