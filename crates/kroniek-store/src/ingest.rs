@@ -189,9 +189,9 @@ struct PreparedBatch {
 /// The annotation stage: prepares each batch on all cores while the previous one is written,
 /// so storing and indexing overlap with annotation.
 fn prepare_in_batches(batches: std::sync::mpsc::Receiver<Batch>, annotate: bool, sender: std::sync::mpsc::SyncSender<PreparedBatch>) {
-    let pipeline = Pipeline::embedded();
+    let pipeline = annotate.then(Pipeline::embedded);
     for batch in batches {
-        let articles = batch.articles.into_par_iter().map(|raw| prepare_article(raw, &pipeline, annotate)).collect();
+        let articles = batch.articles.into_par_iter().map(|raw| prepare_article(raw, pipeline.as_ref())).collect();
         let prepared = PreparedBatch { articles, problems: batch.problems, finished_files: batch.finished_files, bytes_done: batch.bytes_done };
         if sender.send(prepared).is_err() {
             return;
@@ -248,13 +248,17 @@ fn read_in_batches(files: Vec<(PathBuf, u64, i64)>, options: &ReadOptions, batch
     let _ = sender.send(batch);
 }
 
-/// Everything derived from one article before storing: id, hashes, language, layers.
-pub fn prepare_article(raw: RawArticle, pipeline: &Pipeline, annotate: bool) -> PreparedArticle {
+/// Everything derived from one article before storing: id, hashes, language, layers; entities
+/// and statements too when a pipeline is given (Dutch articles only).
+pub fn prepare_article(raw: RawArticle, pipeline: Option<&Pipeline>) -> PreparedArticle {
     let id = article_id(&raw.source, &raw.text);
     let content_hash = content_hash(&raw.text);
     let language = detect_language(&raw.text);
     let layers = kroniek_text::analyze(&raw.text);
-    let annotations = if annotate && language == "nld" { pipeline.annotate(&raw.text, &layers) } else { Default::default() };
+    let annotations = match pipeline {
+        Some(pipeline) if language == "nld" => pipeline.annotate(&raw.text, &layers),
+        _ => Default::default(),
+    };
     let article_parts = layers.sentences.iter().filter(|s| !s.residue).map(|s| s.span.text(&raw.text));
     let signature = dedup::signature(article_parts);
     PreparedArticle { raw, id, content_hash, language, layers, annotations, signature }
