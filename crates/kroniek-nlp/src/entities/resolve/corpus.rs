@@ -215,6 +215,32 @@ struct Building {
     last_article: Option<usize>,
 }
 
+impl Building {
+    /// A corpus entity under construction, with no mentions yet.
+    fn new(id: String, from_knowledge_base: bool, name: &str, kind: EntityType, aliases: Vec<String>) -> Self {
+        let (first_name, surname) = person_parts(name);
+        Building {
+            entity: CorpusEntity {
+                id,
+                from_knowledge_base,
+                name: name.to_string(),
+                kind,
+                aliases,
+                roles: Vec::new(),
+                mentions: 0,
+                articles: 0,
+                first_seen: None,
+                last_seen: None,
+            },
+            keys: BTreeSet::new(),
+            first_name,
+            surname,
+            role_words: BTreeSet::new(),
+            last_article: None,
+        }
+    }
+}
+
 /// Resolves article entities into corpus entities.
 ///
 /// `articles` is the corpus in any order (dates decide first/last seen); `knowledge_base`, when
@@ -248,26 +274,7 @@ pub fn resolve_corpus(articles: &[ArticleEntities], knowledge_base: Option<&Know
     let mut by_key: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
     for entry in knowledge_base.map_or(&[][..], |kb| &kb.entries) {
         let kind = entry.kind.unwrap_or(EntityType::MISC);
-        let (first_name, surname) = person_parts(&entry.name);
-        let mut b = Building {
-            entity: CorpusEntity {
-                id: entry.id.clone(),
-                from_knowledge_base: true,
-                name: entry.name.clone(),
-                kind,
-                aliases: entry.aliases.clone(),
-                roles: Vec::new(),
-                mentions: 0,
-                articles: 0,
-                first_seen: None,
-                last_seen: None,
-            },
-            keys: BTreeSet::new(),
-            first_name,
-            surname,
-            role_words: BTreeSet::new(),
-            last_article: None,
-        };
+        let mut b = Building::new(entry.id.clone(), true, &entry.name, kind, entry.aliases.clone());
         for name in std::iter::once(&entry.name).chain(&entry.aliases) {
             b.keys.insert(key_of(name));
             by_key.entry(key_of(name)).or_default().push(built.len());
@@ -294,26 +301,7 @@ pub fn resolve_corpus(articles: &[ArticleEntities], knowledge_base: Option<&Know
         let target = match find_corpus_entity(&built, &by_key, kb_count, entity) {
             Some(t) => t,
             None => {
-                let (first_name, surname) = person_parts(&entity.name);
-                built.push(Building {
-                    entity: CorpusEntity {
-                        id: String::new(),
-                        from_knowledge_base: false,
-                        name: entity.name.clone(),
-                        kind: entity.kind,
-                        aliases: Vec::new(),
-                        roles: Vec::new(),
-                        mentions: 0,
-                        articles: 0,
-                        first_seen: None,
-                        last_seen: None,
-                    },
-                    keys: BTreeSet::new(),
-                    first_name,
-                    surname,
-                    role_words: BTreeSet::new(),
-                    last_article: None,
-                });
+                built.push(Building::new(String::new(), false, &entity.name, entity.kind, Vec::new()));
                 built.len() - 1
             }
         };
