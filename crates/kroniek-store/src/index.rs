@@ -1,10 +1,12 @@
 //! The search index: tantivy, derived from the corpus database and rebuildable from it at
 //! any time (`kroniek reindex`).
 //!
-//! Text is indexed twice: `text` with Dutch stemming (raketten finds raket) and `text_exact`
-//! unstemmed for phrases and prefixes; both lowercase and with accents folded (Oekraine finds
-//! Oekraïne). The last indexed article's rowid is stored as the commit payload, so after a
-//! crash the index catches up with the database from there.
+//! Text and title are indexed once, lowercase, accents folded (Oekraine finds Oekraïne) and
+//! unstemmed, with positions for phrases. Dutch stemming happens at query time: a word is
+//! expanded to the indexed words with the same stem (raket finds raketten), see
+//! [`crate::query`]. Indexing one field instead of a stemmed and an unstemmed copy halves
+//! the indexing work. The last indexed article's rowid is stored as the commit payload, so
+//! after a crash the index catches up with the database from there.
 
 use crate::db::{CorpusDb, StoredArticle};
 use crate::StoreError;
@@ -13,13 +15,13 @@ use std::path::{Path, PathBuf};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 /// The folder of the index inside a corpus directory.
 pub const INDEX_FOLDER: &str = "index";
-const STEMMED: &str = "kroniek_dutch_stemmed";
-const EXACT: &str = "kroniek_folded";
+/// The analyzer of `text` and `title`: words, lowercase, accents folded.
+const FOLDED: &str = "kroniek_folded";
 /// Memory the index writer may use, whatever the corpus size.
 const WRITER_MEMORY: usize = 100 * 1024 * 1024;
 /// Segments with more articles than this are not merged further.
@@ -29,10 +31,10 @@ const MAX_DOCS_MERGED: usize = 50_000;
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
     pub rowid: Field,
+    /// The title: folded words with positions.
     pub title: Field,
-    pub title_exact: Field,
+    /// The article text: folded words with positions.
     pub text: Field,
-    pub text_exact: Field,
     /// Days since 1970-01-01 of the article's date (absent when unknown).
     pub day: Field,
     /// `2024-09`, for counts per calendar month.
@@ -55,10 +57,8 @@ fn build_schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         rowid: builder.add_i64_field("rowid", NumericOptions::default().set_indexed().set_fast().set_stored()),
-        title: builder.add_text_field("title", indexed_text(STEMMED)),
-        title_exact: builder.add_text_field("title_exact", indexed_text(EXACT)),
-        text: builder.add_text_field("text", indexed_text(STEMMED)),
-        text_exact: builder.add_text_field("text_exact", indexed_text(EXACT)),
+        title: builder.add_text_field("title", indexed_text(FOLDED)),
+        text: builder.add_text_field("text", indexed_text(FOLDED)),
         day: builder.add_i64_field("day", INDEXED | FAST),
         month: builder.add_text_field("month", STRING | FAST),
         source: builder.add_text_field("source", STRING | FAST),
@@ -73,19 +73,12 @@ fn build_schema() -> (Schema, Fields) {
 }
 
 fn register_analyzers(index: &Index) {
-    let stemmed = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(60))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::Dutch))
-        .build();
-    let exact = TextAnalyzer::builder(SimpleTokenizer::default())
+    let folded = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(60))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build();
-    index.tokenizers().register(STEMMED, stemmed);
-    index.tokenizers().register(EXACT, exact);
+    index.tokenizers().register(FOLDED, folded);
 }
 
 /// Days since 1970-01-01: the value of the `day` field.
@@ -107,7 +100,13 @@ impl SearchIndex {
         std::fs::create_dir_all(&folder).map_err(|e| StoreError::io(&folder, e))?;
         let (schema, fields) = build_schema();
         let directory = tantivy::directory::MmapDirectory::open(&folder).map_err(|e| StoreError::index(&folder, e))?;
-        let index = Index::open_or_create(directory, schema).map_err(|e| StoreError::index(&folder, e))?;
+        let index = Index::open_or_create(directory, schema).map_err(|e| match e {
+            tantivy::TantivyError::SchemaError(_) => StoreError::index(
+                &folder,
+                "this index was made by another version of kroniek, with other fields; rebuild it from the database with `kroniek reindex --corpus DIR`",
+            ),
+            other => StoreError::index(&folder, other),
+        })?;
         register_analyzers(&index);
         Ok(SearchIndex { index, fields, folder })
     }
@@ -158,9 +157,7 @@ impl SearchIndex {
         let mut document: TantivyDocument = doc!(
             f.rowid => article.rowid,
             f.title => title,
-            f.title_exact => title,
             f.text => article.text.as_str(),
-            f.text_exact => article.text.as_str(),
             f.source => article.source.to_lowercase(),
             f.language => article.language.as_str(),
         );

@@ -283,6 +283,9 @@ fn end_of_period(start: NaiveDate, precision: crate::article::DatePrecision) -> 
 
 /// Most words a prefix expands to; beyond this the query says so.
 const MAX_PREFIX_TERMS: usize = 1000;
+/// The most bytes Dutch stemming removes from a word (-heden, -heid with -en, -lijk, -ing ...
+/// with undoubling): longer words cannot have the stem of a query word.
+const MAX_STEMMED_SUFFIX_BYTES: usize = 16;
 
 /// Turns parsed queries into tantivy queries for one index.
 pub struct QueryBuilder<'a> {
@@ -337,36 +340,58 @@ impl QueryBuilder<'_> {
     }
 
     fn word(&self, word: &str) -> Result<Box<dyn Query>, QueryError> {
-        let exact = self.analyze(self.fields.text_exact, word);
-        match exact.len() {
-            0 => error(0, format!("{word:?} has no searchable letters or digits")),
-            1 => {
-                let stem = self.analyze(self.fields.text, word).remove(0);
-                Ok(Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, term_query(self.fields.text, &stem)),
-                    (Occur::Should, term_query(self.fields.title, &stem)),
-                ])))
+        let folded = self.analyze(self.fields.text, word);
+        match folded.as_slice() {
+            [] => error(0, format!("{word:?} has no searchable letters or digits")),
+            [one] => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for field in [self.fields.text, self.fields.title] {
+                    for form in self.same_stem_words(field, one)? {
+                        clauses.push((Occur::Should, term_query(field, &form)));
+                    }
+                }
+                Ok(Box::new(BooleanQuery::new(clauses)))
             }
             _ => self.phrase(word, 0, false),
         }
     }
 
+    /// Every indexed word of `field` with the same Dutch stem as the folded word `folded`
+    /// (raket → raket, raketten; brood → brood, broden): stemming at query time, so the
+    /// index holds each word once, unstemmed.
+    fn same_stem_words(&self, field: Field, folded: &str) -> Result<Vec<String>, QueryError> {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Dutch);
+        let stem = stemmer.stem(folded);
+        let mut words = Vec::new();
+        for prefix in stem_scan_prefixes(&stem) {
+            for candidate in self.words_with_prefix(field, &prefix, usize::MAX)? {
+                if candidate.len() <= stem.len() + MAX_STEMMED_SUFFIX_BYTES && stemmer.stem(&candidate) == stem {
+                    words.push(candidate);
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        Ok(words)
+    }
+
     fn prefix(&self, prefix: &str) -> Result<Box<dyn Query>, QueryError> {
-        let folded = self.analyze(self.fields.text_exact, prefix);
+        let folded = self.analyze(self.fields.text, prefix);
         let [folded] = folded.as_slice() else {
             return error(0, format!("{prefix}*: a wildcard applies to one word"));
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for field in [self.fields.text_exact, self.fields.title_exact] {
-            for term in self.expand_prefix(field, folded)? {
+        for field in [self.fields.text, self.fields.title] {
+            for term in self.words_with_prefix(field, folded, MAX_PREFIX_TERMS)? {
                 clauses.push((Occur::Should, term_query(field, &term)));
             }
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
-    /// Every indexed word of `field` that starts with `prefix`, across segments.
-    fn expand_prefix(&self, field: Field, prefix: &str) -> Result<Vec<String>, QueryError> {
+    /// Every indexed word of `field` that starts with `prefix`, across segments; an error when
+    /// there are more than `limit`.
+    fn words_with_prefix(&self, field: Field, prefix: &str, limit: usize) -> Result<Vec<String>, QueryError> {
         let mut words = std::collections::BTreeSet::new();
         for segment in self.searcher.segment_readers() {
             let inverted = segment.inverted_index(field).map_err(|e| QueryError { position: 0, message: e.to_string() })?;
@@ -382,8 +407,8 @@ impl QueryBuilder<'_> {
                     break;
                 }
                 words.insert(String::from_utf8_lossy(key).to_string());
-                if words.len() > MAX_PREFIX_TERMS {
-                    return error(0, format!("{prefix}* matches more than {MAX_PREFIX_TERMS} words; make the prefix longer"));
+                if words.len() > limit {
+                    return error(0, format!("{prefix}* matches more than {limit} words; make the prefix longer"));
                 }
             }
         }
@@ -391,7 +416,7 @@ impl QueryBuilder<'_> {
     }
 
     fn phrase(&self, words: &str, slop: u32, prefix_last: bool) -> Result<Box<dyn Query>, QueryError> {
-        let tokens = self.analyze(self.fields.text_exact, words);
+        let tokens = self.analyze(self.fields.text, words);
         if tokens.is_empty() {
             return error(0, format!("the phrase \"{words}\" has no searchable words"));
         }
@@ -399,7 +424,7 @@ impl QueryBuilder<'_> {
             return if prefix_last { self.prefix(&tokens[0]) } else { Ok(self.exact_word(&tokens[0])) };
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for field in [self.fields.text_exact, self.fields.title_exact] {
+        for field in [self.fields.text, self.fields.title] {
             let terms: Vec<Term> = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
             let query: Box<dyn Query> = if prefix_last {
                 Box::new(PhrasePrefixQuery::new(terms))
@@ -414,8 +439,8 @@ impl QueryBuilder<'_> {
 
     fn exact_word(&self, word: &str) -> Box<dyn Query> {
         Box::new(BooleanQuery::new(vec![
-            (Occur::Should, term_query(self.fields.text_exact, word)),
-            (Occur::Should, term_query(self.fields.title_exact, word)),
+            (Occur::Should, term_query(self.fields.text, word)),
+            (Occur::Should, term_query(self.fields.title, word)),
         ]))
     }
 
@@ -424,17 +449,18 @@ impl QueryBuilder<'_> {
         let entity_field = |field: Field| term_query(field, &entity_key(value));
         Ok(match name {
             "title" if phrase => {
-                let tokens = self.analyze(f.title_exact, value);
-                let terms: Vec<Term> = tokens.iter().map(|t| Term::from_field_text(f.title_exact, t)).collect();
+                let tokens = self.analyze(f.title, value);
+                let terms: Vec<Term> = tokens.iter().map(|t| Term::from_field_text(f.title, t)).collect();
                 if terms.len() < 2 {
-                    return Ok(term_query(f.title_exact, tokens.first().map(String::as_str).unwrap_or("")));
+                    return Ok(term_query(f.title, tokens.first().map(String::as_str).unwrap_or("")));
                 }
                 Box::new(PhraseQuery::new(terms))
             }
             "title" => {
-                let stems = self.analyze(f.title, value);
-                let Some(stem) = stems.first() else { return error(0, "title: needs a word") };
-                term_query(f.title, stem)
+                let folded = self.analyze(f.title, value);
+                let Some(word) = folded.first() else { return error(0, "title: needs a word") };
+                let forms = self.same_stem_words(f.title, word)?;
+                Box::new(BooleanQuery::new(forms.iter().map(|form| (Occur::Should, term_query(f.title, form))).collect()))
             }
             "source" => term_query(f.source, &value.to_lowercase()),
             "lang" => term_query(f.language, language_code(value)),
@@ -453,6 +479,27 @@ impl QueryBuilder<'_> {
         };
         Box::new(RangeQuery::new(bound(from), bound(to)))
     }
+}
+
+/// Where the words with a given Dutch stem are found in the sorted term dictionary. The
+/// (original, Porter) Dutch snowball stemmer changes only the end of a word: it removes
+/// suffixes and undoubles final consonants (raketten → raket), undoubles the vowel before
+/// the final consonant (brood → brod) and turns -heden into -heid (eenheden → eenheid). So
+/// every word with this stem starts with the stem, with the stem's last vowel doubled, or
+/// with -hed for -heid.
+fn stem_scan_prefixes(stem: &str) -> Vec<String> {
+    let mut prefixes = vec![stem.to_string()];
+    let chars: Vec<char> = stem.chars().collect();
+    if let [.., vowel, last] = chars.as_slice() {
+        if "aeou".contains(*vowel) && !"aeou".contains(*last) {
+            let head: String = chars[..chars.len() - 1].iter().collect();
+            prefixes.push(format!("{head}{vowel}{last}"));
+        }
+    }
+    if let Some(head) = stem.strip_suffix("heid") {
+        prefixes.push(format!("{head}hed"));
+    }
+    prefixes
 }
 
 fn term_query(field: Field, text: &str) -> Box<dyn Query> {
@@ -516,6 +563,43 @@ mod tests {
         assert!(parse_query("date:gisteren").unwrap_err().message.contains("not a date"));
         assert!(parse_query("*").is_err());
         assert!(parse_query("").is_err());
+    }
+
+    /// Query-time stemming looks for a stem's words under [`stem_scan_prefixes`]; that holds
+    /// only if every word starts with one of its own stem's scan prefixes. Checked on every word of the demo
+    /// corpus and on words whose stem doubles or undoubles a vowel or changes a consonant.
+    #[test]
+    fn every_word_starts_with_a_scan_prefix_of_its_stem() {
+        use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
+        let mut fold = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(AsciiFoldingFilter).build();
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Dutch);
+        let mut text = String::from("brood broden maan manen raketten mogelijkheden lopen loopt gelukkig hoogte begroting huizen leven");
+        if let Ok(extra) = std::env::var("KRONIEK_STEM_CHECK_WORDS") {
+            text.push_str(&std::fs::read_to_string(extra).unwrap());
+        }
+        for entry in std::fs::read_dir("../../demo/corpus").unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                text.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+        let mut words = Vec::new();
+        let mut stream = fold.token_stream(&text);
+        while stream.advance() {
+            words.push(stream.token().text.clone());
+        }
+        assert!(words.len() > 5000, "the demo corpus should be read: {} words", words.len());
+        for word in words {
+            let stem = stemmer.stem(&word);
+            let prefixes = stem_scan_prefixes(&stem);
+            assert!(prefixes.iter().any(|p| word.starts_with(p.as_str())), "{word} (stem {stem}) is under none of {prefixes:?}");
+            assert!(word.len() <= stem.len() + MAX_STEMMED_SUFFIX_BYTES, "{word} lost more than the limit");
+        }
+        assert_eq!(stemmer.stem("begroting"), "begrot");
+        assert_eq!(stem_scan_prefixes("brod"), ["brod", "brood"]);
+        assert_eq!(stem_scan_prefixes("eenheid"), ["eenheid", "eenhed"]);
+        assert_eq!(stem_scan_prefixes("raket"), ["raket", "rakeet"]);
+        assert_eq!(stem_scan_prefixes("nato"), ["nato"]);
     }
 
     proptest::proptest! {

@@ -65,18 +65,15 @@ impl Searcher {
             .searcher
             .search(&built, &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count))
             .map_err(|e| StoreError::Search(e.to_string()))?;
-        let mut stemmed = SnippetGenerator::create(&self.searcher, &*built, self.index.fields.text)
+        let mut snippets = SnippetGenerator::create(&self.searcher, &*built, self.index.fields.text)
             .map_err(|e| StoreError::Search(e.to_string()))?;
-        stemmed.set_max_num_chars(220);
-        let mut exact = SnippetGenerator::create(&self.searcher, &*built, self.index.fields.text_exact)
-            .map_err(|e| StoreError::Search(e.to_string()))?;
-        exact.set_max_num_chars(220);
+        snippets.set_max_num_chars(220);
         let mut hits = Vec::new();
         for (score, address) in top.into_iter().take(limit) {
             let document: TantivyDocument = self.searcher.doc(address).map_err(|e| StoreError::Search(e.to_string()))?;
             let Some(rowid) = document.get_first(self.index.fields.rowid).and_then(|v| v.as_i64()) else { continue };
             let Some(article) = self.db.article_by_rowid(rowid)? else { continue };
-            let (snippet, highlights) = make_snippet(&article.text, &stemmed, &exact);
+            let (snippet, highlights) = make_snippet(&article.text, &snippets);
             hits.push(Hit {
                 id: article.id,
                 doc: article.doc,
@@ -120,15 +117,14 @@ impl Searcher {
     }
 }
 
-/// A snippet from the stemmed field's matches, else the exact field's, else the opening.
-fn make_snippet(text: &str, stemmed: &SnippetGenerator, exact: &SnippetGenerator) -> (String, Vec<(usize, usize)>) {
-    for generator in [stemmed, exact] {
-        let snippet = generator.snippet(text);
-        if !snippet.highlighted().is_empty() {
-            let fragment = snippet.fragment().replace('\n', " ");
-            let highlights = snippet.highlighted().iter().map(|r| (r.start, r.end)).collect();
-            return (fragment, highlights);
-        }
+/// A snippet around the matched words of the text, else the opening (when only the title
+/// or a field matched).
+fn make_snippet(text: &str, generator: &SnippetGenerator) -> (String, Vec<(usize, usize)>) {
+    let snippet = generator.snippet(text);
+    if !snippet.highlighted().is_empty() {
+        let fragment = snippet.fragment().replace('\n', " ");
+        let highlights = snippet.highlighted().iter().map(|r| (r.start, r.end)).collect();
+        return (fragment, highlights);
     }
     let opening: String = text.chars().take(200).collect();
     (opening.replace('\n', " "), Vec::new())
