@@ -1,6 +1,9 @@
 //! Near-duplicate detection with MinHash over word 5-grams and locality-sensitive hashing:
 //! two articles whose estimated Jaccard similarity is at least [`NEAR_DUPLICATE_SIMILARITY`]
-//! are linked. The signature is computed on the article's words outside page residue, so the
+//! are linked. The signature is a one-permutation MinHash (Li, Owen & Zhang 2012): each
+//! shingle's hash falls into one of 64 bins and each bin keeps its minimum, so a shingle
+//! costs one hash instead of 64; empty bins (short texts) borrow from the next filled bin
+//! (rotation densification, Shrivastava & Li 2014). The signature is computed on the article's words outside page residue, so the
 //! same article crawled twice with different residue still matches.
 
 /// Number of hash functions in a signature.
@@ -27,19 +30,40 @@ pub fn signature<'a>(parts: impl Iterator<Item = &'a str>) -> Option<Signature> 
     if words.len() < SHINGLE {
         return None;
     }
-    let mut minimum = [u64::MAX; SIGNATURE_LEN];
+    let mut minimum = [EMPTY_BIN; SIGNATURE_LEN];
     for window in words.windows(SHINGLE) {
-        let shingle = window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| mix(h ^ w));
-        // Kirsch–Mitzenmacher: the i-th hash is h1 + i·h2, two mixes per shingle instead of 64.
-        let (h1, h2) = (shingle, mix(shingle ^ SEEDS[0]) | 1);
-        for (i, slot) in minimum.iter_mut().enumerate() {
-            let value = h1.wrapping_add((i as u64).wrapping_mul(h2));
-            if value < *slot {
-                *slot = value;
-            }
+        let shingle = mix(window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, w| h.rotate_left(13) ^ w));
+        let bin = (shingle >> (64 - BIN_BITS)) as usize;
+        let value = shingle & VALUE_MASK;
+        if value < minimum[bin] {
+            minimum[bin] = value;
         }
     }
+    densify(&mut minimum);
     Some(minimum)
+}
+
+const BIN_BITS: u32 = SIGNATURE_LEN.trailing_zeros();
+const VALUE_MASK: u64 = u64::MAX >> BIN_BITS;
+const EMPTY_BIN: u64 = u64::MAX;
+
+/// Fills each empty bin from the next filled bin to its right (circularly), offset by the
+/// distance so that borrowed values differ from the originals.
+fn densify(bins: &mut Signature) {
+    if bins.iter().all(|&b| b == EMPTY_BIN) {
+        return;
+    }
+    let original = *bins;
+    for (i, bin) in bins.iter_mut().enumerate() {
+        if *bin != EMPTY_BIN {
+            continue;
+        }
+        let (distance, value) = (1..SIGNATURE_LEN)
+            .map(|d| (d, original[(i + d) % SIGNATURE_LEN]))
+            .find(|(_, v)| *v != EMPTY_BIN)
+            .expect("some bin is filled");
+        *bin = mix(value ^ SEEDS[distance]) & VALUE_MASK;
+    }
 }
 
 /// The LSH bucket of each band of a signature.
@@ -121,6 +145,16 @@ mod tests {
         assert!(similarity(&a, &b) >= NEAR_DUPLICATE_SIMILARITY, "{}", similarity(&a, &b));
         assert!(similarity(&a, &other) < 0.2);
         assert!(band_buckets(&a).iter().zip(band_buckets(&b)).any(|(x, y)| *x == y));
+    }
+
+    #[test]
+    fn a_short_text_fills_every_bin_and_matches_itself() {
+        let short = signature(["De raad besloot dinsdag om de dijken te versterken en de kosten te delen."].into_iter()).unwrap();
+        assert!(short.iter().all(|&v| v != EMPTY_BIN));
+        let again = signature(["De raad besloot dinsdag om de dijken te versterken en de kosten te delen."].into_iter()).unwrap();
+        assert_eq!(similarity(&short, &again), 1.0);
+        let other = signature(["Het kabinet presenteerde vandaag een nieuwe begroting met extra geld voor onderwijs."].into_iter()).unwrap();
+        assert!(similarity(&short, &other) < 0.2, "{}", similarity(&short, &other));
     }
 
     #[test]

@@ -254,11 +254,14 @@ pub fn prepare_article(raw: RawArticle, pipeline: Option<&Pipeline>) -> Prepared
     let id = article_id(&raw.source, &raw.text);
     let content_hash = content_hash(&raw.text);
     let language = detect_language(&raw.text);
-    let layers = kroniek_text::analyze(&raw.text);
+    let mut layers = kroniek_text::analyze(&raw.text);
     let annotations = match pipeline {
         Some(pipeline) if language == "nld" => pipeline.annotate(&raw.text, &layers),
         _ => Default::default(),
     };
+    // Tokens are not stored (they are a pure function of the text); dropping them here keeps
+    // the batches waiting to be written small.
+    layers.tokens = Vec::new();
     let article_parts = layers.sentences.iter().filter(|s| !s.residue).map(|s| s.span.text(&raw.text));
     let signature = dedup::signature(article_parts);
     PreparedArticle { raw, id, content_hash, language, layers, annotations, signature }

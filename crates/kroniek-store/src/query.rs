@@ -577,7 +577,7 @@ mod tests {
         if let Ok(extra) = std::env::var("KRONIEK_STEM_CHECK_WORDS") {
             text.push_str(&std::fs::read_to_string(extra).unwrap());
         }
-        for entry in std::fs::read_dir("../../demo/corpus").unwrap() {
+        for entry in std::fs::read_dir("../../demo/corpus/txt").unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "txt") {
                 text.push_str(&std::fs::read_to_string(&path).unwrap());

@@ -222,12 +222,14 @@ fn is_labelled_agency_credit(sentence: &str) -> bool {
             .iter()
             .any(|l| l.eq_ignore_ascii_case(w))
     });
-    let rest: Vec<&str> = words.collect();
+    if !labelled {
+        return false;
+    }
+    let rest: Vec<&str> = words.take(7).collect();
     let names_agency = rest
         .iter()
         .any(|w| AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(w)) && w.len() > 2);
-    labelled
-        && !rest.is_empty()
+    !rest.is_empty()
         && rest.len() <= 6
         && (names_agency || sentence.contains('/'))
         && !ends_with_full_stop(sentence)

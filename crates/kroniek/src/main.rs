@@ -5,6 +5,12 @@
 
 mod commands;
 
+/// mimalloc instead of the system allocator: annotation makes many small allocations on
+/// several threads, which mimalloc serves faster, and it gives freed memory back, so the
+/// resident memory of a long ingest run stays bounded instead of fragmenting upwards.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
