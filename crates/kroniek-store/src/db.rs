@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// The file name of the database inside a corpus directory.
 pub const DATABASE_FILE: &str = "corpus.sqlite";
 const SCHEMA: &str = include_str!("schema.sql");
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 
 /// An article ready to store: what was read plus everything derived from it.
 #[derive(Debug)]
@@ -127,6 +127,30 @@ pub struct GroupMember {
     pub similarity: Option<f64>,
 }
 
+/// Refuses a corpus made by a kroniek with another schema, with what to do about it.
+fn check_schema_version(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let has_meta: bool = conn
+        .query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'meta'", [], |r| r.get(0))
+        .map_err(|e| StoreError::db(path, e))?;
+    if !has_meta {
+        return Ok(());
+    }
+    let version: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0))
+        .optional()
+        .map_err(|e| StoreError::db(path, e))?;
+    match version {
+        Some(version) if version != SCHEMA_VERSION => Err(StoreError::Schema {
+            path: path.to_path_buf(),
+            message: format!(
+                "this corpus has schema version {version}, this kroniek writes version {SCHEMA_VERSION}; \
+                 ingest the inputs again into a new corpus directory (--corpus NEW)"
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// An open corpus database.
 pub struct CorpusDb {
     conn: Connection,
@@ -139,9 +163,14 @@ impl CorpusDb {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let path = dir.join(DATABASE_FILE);
         let conn = Connection::open(&path).map_err(|e| StoreError::db(&path, e))?;
+        check_schema_version(&conn, &path)?;
         conn.execute_batch(SCHEMA).map_err(|e| StoreError::db(&path, e))?;
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;")
-            .map_err(|e| StoreError::db(&path, e))?;
+        // A bounded page cache; reads beyond it go through a memory map (file-backed pages
+        // the kernel may drop), so random index lookups stay cheap in a large corpus.
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;",
+        )
+        .map_err(|e| StoreError::db(&path, e))?;
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION])
             .map_err(|e| StoreError::db(&path, e))?;
         Ok(CorpusDb { conn, path })
@@ -616,12 +645,9 @@ fn link_near_duplicate(tx: &rusqlite::Transaction, rowid: i64, signature: &Signa
     let buckets = dedup::band_buckets(signature);
     let mut candidates: Vec<i64> = Vec::new();
     {
-        let mut lookup = tx.prepare_cached("SELECT article FROM lsh_buckets WHERE band = ?1 AND bucket = ?2")?;
-        for (band, bucket) in buckets.iter().enumerate() {
-            let found = lookup.query_map(params![band as i64, bucket], |r| r.get::<_, i64>(0))?;
-            for article in found {
-                candidates.push(article?);
-            }
+        let mut lookup = tx.prepare_cached(&format!("SELECT article FROM lsh_buckets WHERE bucket IN ({})", placeholders(buckets.len())))?;
+        for article in lookup.query_map(rusqlite::params_from_iter(buckets.iter()), |r| r.get::<_, i64>(0))? {
+            candidates.push(article?);
         }
     }
     candidates.sort_unstable();
@@ -647,13 +673,34 @@ fn link_near_duplicate(tx: &rusqlite::Transaction, rowid: i64, signature: &Signa
     }
     tx.prepare_cached("INSERT INTO signatures (article, signature) VALUES (?1, ?2)")?
         .execute(params![rowid, dedup::signature_to_bytes(signature)])?;
-    let mut file = tx.prepare_cached("INSERT INTO lsh_buckets (band, bucket, article) VALUES (?1, ?2, ?3)")?;
-    for (band, bucket) in buckets.iter().enumerate() {
-        file.execute(params![band as i64, bucket, rowid])?;
+    let mut file = tx.prepare_cached("INSERT OR IGNORE INTO lsh_buckets (bucket, article) VALUES (?1, ?2)")?;
+    for bucket in buckets {
+        file.execute(params![bucket, rowid])?;
     }
     Ok(best.is_some())
 }
 
+/// `?1, ?2, ..., ?n` for an SQL `IN` list.
+fn placeholders(n: usize) -> String {
+    (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corpus_with_another_schema_version_is_refused_with_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(CorpusDb::create_or_open(dir.path()).unwrap());
+        let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'", []).unwrap();
+        drop(conn);
+        let message = CorpusDb::create_or_open(dir.path()).err().expect("refused").to_string();
+        assert!(message.contains("schema version 1") && message.contains("--corpus NEW"), "{message}");
+    }
 }

@@ -103,7 +103,7 @@ impl SearchIndex {
         let index = Index::open_or_create(directory, schema).map_err(|e| match e {
             tantivy::TantivyError::SchemaError(_) => StoreError::index(
                 &folder,
-                "this index was made by another version of kroniek, with other fields; rebuild it from the database with `kroniek reindex --corpus DIR`",
+                "this index was made by another version of kroniek, with other fields",
             ),
             other => StoreError::index(&folder, other),
         })?;

@@ -3,7 +3,7 @@
 //! batches through a channel of two, the index writer has a fixed budget, and nothing keeps
 //! the whole input in memory.
 
-use crate::article::{article_id, content_hash, detect_language, RawArticle};
+use crate::article::{article_hashes, detect_language, RawArticle};
 use crate::db::{CorpusDb, PreparedArticle, StoreOutcome, StoredArticle};
 use crate::dedup;
 use crate::index::SearchIndex;
@@ -251,8 +251,7 @@ fn read_in_batches(files: Vec<(PathBuf, u64, i64)>, options: &ReadOptions, batch
 /// Everything derived from one article before storing: id, hashes, language, layers; entities
 /// and statements too when a pipeline is given (Dutch articles only).
 pub fn prepare_article(raw: RawArticle, pipeline: Option<&Pipeline>) -> PreparedArticle {
-    let id = article_id(&raw.source, &raw.text);
-    let content_hash = content_hash(&raw.text);
+    let (id, content_hash) = article_hashes(&raw.source, &raw.text);
     let language = detect_language(&raw.text);
     let mut layers = kroniek_text::analyze(&raw.text);
     let annotations = match pipeline {

@@ -32,6 +32,8 @@ pub enum StoreError {
     Database { path: PathBuf, source: rusqlite::Error },
     #[error("search index {path}: {message}; `kroniek reindex` rebuilds it from the database")]
     Index { path: PathBuf, message: String },
+    #[error("corpus database {path}: {message}")]
+    Schema { path: PathBuf, message: String },
     #[error(transparent)]
     Query(#[from] query::QueryError),
     #[error("search failed: {0}")]

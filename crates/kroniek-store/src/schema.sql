@@ -117,12 +117,13 @@ CREATE TABLE IF NOT EXISTS signatures (
     article   INTEGER PRIMARY KEY REFERENCES articles (rowid),
     signature BLOB NOT NULL
 );
+-- One row per band of each signature: articles sharing a bucket are candidate near-duplicates.
+-- The bucket is a hash of the band's number and its rows, so one key serves all bands.
 CREATE TABLE IF NOT EXISTS lsh_buckets (
-    band    INTEGER NOT NULL,
     bucket  INTEGER NOT NULL,
-    article INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS lsh_buckets_lookup ON lsh_buckets (band, bucket);
+    article INTEGER NOT NULL,
+    PRIMARY KEY (bucket, article)
+) WITHOUT ROWID;
 
 -- Input files read to the end, so an unchanged file is not read again.
 CREATE TABLE IF NOT EXISTS input_files (
