@@ -89,7 +89,19 @@ enum BenchCommand {
     Search(commands::bench_search::BenchSearchArgs),
 }
 
+/// Output piped into a program that stops reading (`kroniek search x | head`) ends kroniek
+/// quietly, as it ends other command-line tools, instead of with a panic about a broken pipe.
+fn end_quietly_on_closed_output() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any other thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    end_quietly_on_closed_output();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_writer(std::io::stderr)

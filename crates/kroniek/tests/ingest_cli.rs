@@ -121,6 +121,17 @@ fn a_query_error_names_the_position() {
     assert!(stderr(&output).contains("position"), "{}", stderr(&output));
     let missing = run(kroniek().args(["search", "raad", "--corpus"]).arg(dir.path().join("none")));
     assert!(stderr(&missing).contains("kroniek ingest"), "{}", stderr(&missing));
+    // Output into a pipe that is already closed (`kroniek search raad | head -0`): no panic.
+    let mut child = kroniek()
+        .args(["search", "raad", "--corpus"])
+        .arg(&corpus)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let closed = child.wait_with_output().unwrap();
+    assert!(!stderr(&closed).contains("panicked"), "{}", stderr(&closed));
 }
 
 /// Writes one file of each kind of bad input next to good ones.
