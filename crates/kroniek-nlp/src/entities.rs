@@ -7,6 +7,7 @@
 //! genitive and plural forms linked to the full name, gentilic adjectives linked to their
 //! country. [`resolve::resolve_corpus`] links article entities across a corpus.
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod gazetteer;
