@@ -1,6 +1,7 @@
 //! Feature extraction for the tagger: each token gets ~50 hashed feature indices into a table
 //! of `2^bits` rows (word forms, affixes, shape, capitalisation in and out of sentence-initial
-//! position, a ±2 window, gazetteer and known-word flags, and document-level case evidence).
+//! position, a ±2 window, gazetteer and known-word flags, word classes of the word and its ±1
+//! neighbours, and document-level case evidence).
 //!
 //! Features are hashed from precomputed per-token hashes, so extraction allocates nothing
 //! after its buffers have grown once.
