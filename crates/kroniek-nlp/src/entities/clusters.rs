@@ -18,6 +18,9 @@ pub const CLUSTER_LEVELS: usize = 3;
 /// The class counts of the levels, coarse to fine.
 pub const DEFAULT_CLASS_COUNTS: [usize; CLUSTER_LEVELS] = [32, 128, 512];
 
+/// Most classes per level (the class-bigram table has this many squared cells).
+pub const MAX_CLASSES: usize = 4096;
+
 /// The class of a word the table does not hold (at every level).
 pub const UNKNOWN_CLASS: u16 = u16::MAX;
 
@@ -75,7 +78,7 @@ impl WordClusters {
         let corpus = BigramCorpus::count(sentences, options.min_count.max(1));
         let mut table: HashMap<u64, [u16; CLUSTER_LEVELS], Prehashed> = HashMap::default();
         for (level, &k) in options.class_counts.iter().enumerate() {
-            let classes = exchange(&corpus, k.clamp(2, UNKNOWN_CLASS as usize), options.max_passes);
+            let classes = exchange(&corpus, k.clamp(2, MAX_CLASSES), options.max_passes);
             for (word, &hash) in corpus.hashes.iter().enumerate() {
                 table.entry(hash).or_insert([UNKNOWN_CLASS; CLUSTER_LEVELS])[level] = classes[word];
             }
