@@ -1,12 +1,14 @@
 //! Named entities: types, mentions, in-article entities, and the recognizer.
 //!
 //! The recognizer is an averaged-perceptron sequence tagger ([`perceptron`]) over hashed
-//! features ([`features`]) with gazetteers ([`gazetteer`]), trained on CoNLL-2002 Dutch
+//! features ([`features`]) with gazetteers ([`gazetteer`]) and word classes learned from
+//! unlabeled text ([`clusters`]), trained on CoNLL-2002 Dutch
 //! ([`conll`]) by `kroniek train ner`; its model ships inside the binary (`models/ner-nl.bin`).
 //! Its mentions are then resolved inside the article ([`resolve`]): roles split off, short,
 //! genitive and plural forms linked to the full name, gentilic adjectives linked to their
 //! country. [`resolve::resolve_corpus`] links article entities across a corpus.
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod gazetteer;

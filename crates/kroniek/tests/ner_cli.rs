@@ -72,7 +72,7 @@ fn trains_a_tiny_model_deterministically_and_evaluates_with_it() {
     for model in [&model_a, &model_b] {
         let output = kroniek(&[
             "train", "ner", "--train", train.to_str().unwrap(), "--dev", "none", "--limit", "300", "--epochs", "2",
-            "--ensemble", "1", "--stages", "2", "--hash-bits", "14", "--seed", "3",
+            "--ensemble", "1", "--stages", "2", "--hash-bits", "14", "--seed", "3", "--cluster-text", "none",
             "--lexicons", lexicons.to_str().unwrap(), "--out", model.to_str().unwrap(),
         ]);
         stdout_of(&output);

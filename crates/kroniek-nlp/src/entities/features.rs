@@ -1,10 +1,12 @@
 //! Feature extraction for the tagger: each token gets ~50 hashed feature indices into a table
 //! of `2^bits` rows (word forms, affixes, shape, capitalisation in and out of sentence-initial
-//! position, a ±2 window, gazetteer and known-word flags, and document-level case evidence).
+//! position, a ±2 window, gazetteer and known-word flags, word classes of the word and its ±1
+//! neighbours, and document-level case evidence).
 //!
 //! Features are hashed from precomputed per-token hashes, so extraction allocates nothing
 //! after its buffers have grown once.
 
+use super::clusters::{CLUSTER_LEVELS, UNKNOWN_CLASS};
 use super::gazetteer::{flag, Lexicon, MAX_PHRASE_WORDS};
 use super::hashing::{bucket, hash_exact, hash_lower, mix, Prehashed};
 use super::labels::Label;
@@ -30,6 +32,8 @@ pub struct TokenInfo {
     length_class: u8,
     trigrams: [u64; MAX_TRIGRAMS],
     trigram_count: u8,
+    /// The word's class at each cluster level (coarse to fine).
+    classes: [u16; CLUSTER_LEVELS],
 }
 
 /// Most character trigrams kept per word (from its start).
@@ -179,6 +183,9 @@ const T_DOC_LEFT: u64 = 37;
 const T_DOC_RIGHT: u64 = 38;
 const T_TRIGRAM: u64 = 39;
 const T_DOC_PERSON: u64 = 47;
+const T_CLUSTER0: u64 = 60;
+const T_CLUSTERM1: u64 = 61;
+const T_CLUSTERP1: u64 = 62;
 
 const BOUNDARY_BEFORE: u64 = 0x0b0b_0b0b;
 const BOUNDARY_AFTER: u64 = 0x0e0e_0e0e;
@@ -215,6 +222,7 @@ impl<'a> Featurizer<'a> {
                 initial = false;
             }
             info.lexicon = self.lexicon.flags_of_hashes(&[info.lower]);
+            info.classes = self.lexicon.clusters.classes_of_hash(info.lower);
             self.lowers.push(info.lower);
             self.infos.push(info);
         }
@@ -256,6 +264,23 @@ impl<'a> Featurizer<'a> {
     #[inline]
     fn push2(&self, out: &mut Vec<u32>, template: u64, a: u64, b: u64) {
         out.push(bucket(mix(mix(template, a), b), self.bits));
+    }
+
+    /// The word's classes and its neighbours' at every level (nothing when no classes were
+    /// learned).
+    fn cluster_features(&self, t: &TokenInfo, prev: Option<&TokenInfo>, next: Option<&TokenInfo>, out: &mut Vec<u32>) {
+        if self.lexicon.clusters.is_empty() {
+            return;
+        }
+        let boundary = [UNKNOWN_CLASS - 1; CLUSTER_LEVELS];
+        let prev_classes = prev.map_or(boundary, |p| p.classes);
+        let next_classes = next.map_or(boundary, |p| p.classes);
+        for level in 0..CLUSTER_LEVELS {
+            let level_tag = (level as u64) << 16;
+            self.push(out, T_CLUSTER0, level_tag | t.classes[level] as u64);
+            self.push(out, T_CLUSTERM1, level_tag | prev_classes[level] as u64);
+            self.push(out, T_CLUSTERP1, level_tag | next_classes[level] as u64);
+        }
     }
 
     fn token_features(&self, i: usize, document: &DocumentContext, out: &mut Vec<u32>) {
@@ -300,6 +325,7 @@ impl<'a> Featurizer<'a> {
         self.push2(out, T_WM1_SHAPE0, word(-1), t.shape);
         self.push2(out, T_SHAPE0_WP1, t.shape, word(1));
         self.push(out, T_LENGTH, t.length_class as u64);
+        self.cluster_features(t, prev, next, out);
         if t.props & CAPITALISED != 0 {
             for k in 0..t.trigram_count as usize {
                 self.push(out, T_TRIGRAM, t.trigrams[k]);

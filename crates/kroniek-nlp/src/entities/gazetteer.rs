@@ -5,6 +5,7 @@
 //! under `lexicons/` (one lowercase entry per line), which `kroniek train ner` reads and stores,
 //! as hashed keys, inside the model file. At tagging time only the model is needed.
 
+use super::clusters::WordClusters;
 use super::hashing::{hash_lower, phrase_key, phrase_key_of, Prehashed};
 use super::NerError;
 use std::collections::{BTreeSet, HashMap};
@@ -50,10 +51,13 @@ pub const LIST_FILES: [(&str, u16); 9] = [
 /// Longest phrase (in words) looked up in the lexicon.
 pub const MAX_PHRASE_WORDS: usize = 4;
 
-/// A lexicon: phrase key → flags. Keys are [`phrase_key`]s of lowercase words.
+/// A lexicon: phrase key → flags (keys are [`phrase_key`]s of lowercase words), and the word
+/// classes learned from unlabeled text.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     table: HashMap<u64, u16, Prehashed>,
+    /// Word classes (empty unless learned by `kroniek train ner`).
+    pub clusters: WordClusters,
 }
 
 impl Lexicon {
@@ -107,7 +111,8 @@ impl Lexicon {
         Ok(lexicon)
     }
 
-    /// Serialises as little-endian (u64 key, u16 flags) pairs sorted by key, after a u64 count.
+    /// Serialises as little-endian (u64 key, u16 flags) pairs sorted by key, after a u64 count,
+    /// then the word classes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut pairs: Vec<(u64, u16)> = self.table.iter().map(|(k, v)| (*k, *v)).collect();
         pairs.sort_unstable();
@@ -117,6 +122,7 @@ impl Lexicon {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&v.to_le_bytes());
         }
+        out.extend_from_slice(&self.clusters.to_bytes());
         out
     }
 
@@ -130,7 +136,9 @@ impl Lexicon {
             let value = u16::from_le_bytes(pair[8..].try_into().ok()?);
             table.insert(key, value);
         }
-        Some((Lexicon { table }, 8 + count * 10))
+        let used = 8 + count * 10;
+        let (clusters, cluster_bytes) = WordClusters::from_bytes(&bytes[used..])?;
+        Some((Lexicon { table, clusters }, used + cluster_bytes))
     }
 }
 

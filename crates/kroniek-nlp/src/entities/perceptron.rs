@@ -9,7 +9,7 @@ use super::gazetteer::Lexicon;
 use super::labels::{Label, LABEL_COUNT};
 use super::NerError;
 
-const MAGIC: &[u8; 8] = b"KRNER002";
+const MAGIC: &[u8; 8] = b"KRNER003";
 const L: usize = LABEL_COUNT;
 
 /// A trained tagger: one or two stages of quantised weights and transitions, and the lexicon
@@ -212,7 +212,7 @@ impl Model {
         let bad = |what: &str| NerError::Model { origin: origin.to_string(), message: what.to_string() };
         let mut reader = ByteReader { bytes, at: 0 };
         if reader.take(8).ok_or_else(|| bad("file too short"))? != MAGIC {
-            return Err(bad("not a kroniek NER model of this version (magic KRNER002 missing); retrain with `kroniek train ner`"));
+            return Err(bad("not a kroniek NER model of this version (magic KRNER003 missing); retrain with `kroniek train ner`"));
         }
         let bits = reader.u32().ok_or_else(|| bad("truncated header"))?;
         let labels = reader.u32().ok_or_else(|| bad("truncated header"))? as usize;
