@@ -4,7 +4,7 @@
     bench_report.py RESULTS_DIR N
 
 Reads ingest-LABEL.json (kroniek ingest --json) and time-LABEL.txt (/usr/bin/time -v) for the
-labels all-N, noann-N, all-N10, noann-N10, kroniek-search.json (kroniek bench search --json) and
+labels all-N, noann-N, all-N2, noann-N2, kroniek-search.json (kroniek bench search --json) and
 pg.json (pg_bench.py); prints a Markdown table and writes it to RESULTS_DIR/summary.md.
 """
 
@@ -55,11 +55,11 @@ def ratio(a, b):
 
 def main():
     results, n = sys.argv[1], int(sys.argv[2])
-    tenth = n // 10
+    half = n // 2
     all_n = kroniek_ingest(results, f"all-{n}")
     noann_n = kroniek_ingest(results, f"noann-{n}")
-    all_tenth = kroniek_ingest(results, f"all-{tenth}")
-    noann_tenth = kroniek_ingest(results, f"noann-{tenth}")
+    all_half = kroniek_ingest(results, f"all-{half}")
+    noann_half = kroniek_ingest(results, f"noann-{half}")
     search = json.load(open(os.path.join(results, "kroniek-search.json")))
     pg = json.load(open(os.path.join(results, "pg.json")))
     pg_ingest = pg["ingest"]
@@ -72,8 +72,8 @@ def main():
     add("| run | articles | wall s | CPU s | articles/s | MB/s | articles per CPU-s | peak RSS MB | of which heap / files MB |")
     add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, run in [(f"kroniek ingest (all layers), N={n}", all_n), (f"kroniek ingest --no-annotate, N={n}", noann_n),
-                      (f"kroniek ingest (all layers), N={tenth}", all_tenth),
-                      (f"kroniek ingest --no-annotate, N={tenth}", noann_tenth)]:
+                      (f"kroniek ingest (all layers), N={half}", all_half),
+                      (f"kroniek ingest --no-annotate, N={half}", noann_half)]:
         add(f"| {name} | {run['articles']} | {run['wall_s']:.1f} | {run['cpu_s']:.1f} | {run['articles_per_s']:.0f} "
             f"| {run['mb_per_s']:.2f} | {run['articles'] / run['cpu_s']:.0f} | {run['peak_rss_kb'] / 1024:.0f} | {split_rss(run)} |")
     add(f"| PostgreSQL load (COPY + stored tsvector), N={n} | {pg_ingest['articles']} | {pg_ingest['load_s']:.1f} | | "
@@ -94,12 +94,12 @@ def main():
         f"| {ratio(all_n['articles_per_s'], pg_ingest['articles_per_s'])} | {ratio(noann_n['articles_per_s'], pg_ingest['articles_per_s'])} | ≥ 5× |")
     add(f"| ingest MB/s | {all_n['mb_per_s']:.2f} | {noann_n['mb_per_s']:.2f} | {pg_ingest['mb_per_s']:.2f} "
         f"| {ratio(all_n['mb_per_s'], pg_ingest['mb_per_s'])} | {ratio(noann_n['mb_per_s'], pg_ingest['mb_per_s'])} | ≥ 5× |")
-    add(f"| peak RSS MB (N / N÷10) | {all_n['peak_rss_kb'] / 1024:.0f} / {all_tenth['peak_rss_kb'] / 1024:.0f} "
-        f"| {noann_n['peak_rss_kb'] / 1024:.0f} / {noann_tenth['peak_rss_kb'] / 1024:.0f} "
-        f"| {(pg_ingest['peak_rss_kb'] or 0) / 1024:.0f} (backend) | | | bounded: N ≈ N÷10 |")
-    if "peak_rss_anon_kb" in all_n and "peak_rss_anon_kb" in all_tenth:
-        add(f"| peak heap (anonymous) MB (N / N÷10) | {all_n['peak_rss_anon_kb'] / 1024:.0f} / {all_tenth['peak_rss_anon_kb'] / 1024:.0f} "
-            f"| {noann_n['peak_rss_anon_kb'] / 1024:.0f} / {noann_tenth['peak_rss_anon_kb'] / 1024:.0f} | | | | bounded: N ≈ N÷10 |")
+    add(f"| peak RSS MB (N / N÷2) | {all_n['peak_rss_kb'] / 1024:.0f} / {all_half['peak_rss_kb'] / 1024:.0f} "
+        f"| {noann_n['peak_rss_kb'] / 1024:.0f} / {noann_half['peak_rss_kb'] / 1024:.0f} "
+        f"| {(pg_ingest['peak_rss_kb'] or 0) / 1024:.0f} (backend) | | | bounded: N ≈ N÷2 |")
+    if "peak_rss_anon_kb" in all_n and "peak_rss_anon_kb" in all_half:
+        add(f"| peak heap (anonymous) MB (N / N÷2) | {all_n['peak_rss_anon_kb'] / 1024:.0f} / {all_half['peak_rss_anon_kb'] / 1024:.0f} "
+            f"| {noann_n['peak_rss_anon_kb'] / 1024:.0f} / {noann_half['peak_rss_anon_kb'] / 1024:.0f} | | | | bounded: N ≈ N÷2 |")
     add("")
     add(f"### Query latency (ms; {search['runs']} runs per query after one warm-up; top 10 with snippets and total count)")
     add("")
