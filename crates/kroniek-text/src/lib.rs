@@ -14,13 +14,15 @@
 use serde::{Deserialize, Serialize};
 
 mod abbreviations;
+pub mod boundary;
 pub mod eval;
 mod residue;
 mod sentences;
 pub mod tokenize;
+pub mod word_classes;
 
 pub use residue::mark_residue;
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, split_sentences_with};
 pub use tokenize::{is_separator, tokenize};
 
 /// A byte range `[start, end)` into an article's text, always on char boundaries.
