@@ -528,11 +528,10 @@ pub fn treebank_examples(treebanks: &[Vec<UdSentence>], classes: &WordClasses) -
 
 /// Boundary counts of cross-validation: the documents of every treebank are dealt into `folds`
 /// folds (document `d` into fold `d % folds`); for each fold a model is trained on the other
-/// folds of all treebanks and scored on this fold; `extra` material is added to every fold's
-/// training. Returns, for each threshold, the counts of each treebank summed over the folds.
+/// folds of all treebanks and scored on this fold. Returns, for each threshold, the counts of
+/// each treebank summed over the folds.
 pub fn cross_validate(
     treebanks: &[Vec<UdSentence>],
-    extra: &[Vec<UdSentence>],
     classes: &WordClasses,
     folds: usize,
     options: TrainOptions,
@@ -549,9 +548,8 @@ pub fn cross_validate(
     };
     let mut counts = vec![vec![Counts::default(); treebanks.len()]; thresholds.len()];
     for fold in 0..folds {
-        let mut training: Vec<Vec<UdSentence>> =
+        let training: Vec<Vec<UdSentence>> =
             split.iter().map(|docs| part(docs, fold, false)).collect();
-        training.extend(extra.iter().cloned());
         let model = train(&treebank_examples(&training, classes), classes, options);
         for (t, docs) in split.iter().enumerate() {
             let held_out = part(docs, fold, true);

@@ -103,62 +103,6 @@ pub fn parse_conllu(content: &str) -> Result<Vec<UdSentence>, ConlluError> {
     Ok(sentences)
 }
 
-/// Reads the sentences of a CoNLL-2002 file (`word POS tag` per line, a blank line after each
-/// sentence, `-DOCSTART-` before each article), each sentence's tokens joined back into text:
-/// no space before closing punctuation or after an opening bracket or quote. Documents are
-/// named `doc1`, `doc2` … in file order.
-pub fn parse_conll2002(content: &str) -> Vec<UdSentence> {
-    let mut sentences = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
-    let mut document = 0usize;
-    let mut flush = |words: &mut Vec<&str>, document: usize| {
-        if !words.is_empty() {
-            let id = format!("doc{document}");
-            sentences.push(UdSentence {
-                document: id.clone(),
-                paragraph: id.clone(),
-                id: format!("{id}.s{}", sentences.len() + 1),
-                text: detokenize(words),
-                tokens: words.iter().map(|w| w.to_string()).collect(),
-            });
-            words.clear();
-        }
-    };
-    for line in content.lines() {
-        match line.split(' ').next().filter(|w| !w.is_empty()) {
-            None => flush(&mut words, document),
-            Some("-DOCSTART-") => {
-                flush(&mut words, document);
-                document += 1;
-            }
-            Some(word) => words.push(word),
-        }
-    }
-    flush(&mut words, document);
-    sentences
-}
-
-/// Tokens joined into text: a space between tokens, except before closing punctuation and
-/// after an opening bracket or an opening straight double quote.
-fn detokenize(words: &[&str]) -> String {
-    let mut text = String::new();
-    let mut glue_next = true;
-    let mut open_double_quote = false;
-    for &word in words {
-        let closing = matches!(word, "." | "," | ":" | ";" | "!" | "?" | ")" | "%" | "'")
-            || (word == "\"" && open_double_quote);
-        if !(glue_next || closing) {
-            text.push(' ');
-        }
-        text.push_str(word);
-        if word == "\"" {
-            open_double_quote = !open_double_quote;
-        }
-        glue_next = word == "(" || (word == "\"" && open_double_quote);
-    }
-    text
-}
-
 /// The value of a `key = value` comment.
 fn comment_value<'a>(comment: &'a str, key: &str) -> Option<&'a str> {
     let rest = comment.strip_prefix(key)?.trim_start();

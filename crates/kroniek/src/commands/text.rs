@@ -96,23 +96,19 @@ pub struct TrainSentencesArgs {
     /// Seed of the shuffle between passes.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Decision threshold of the model written.
-    #[arg(long, default_value_t = 0.0)]
+    /// Decision threshold of the model written (chosen by cross-validation on the dev files).
+    #[arg(long, default_value_t = -0.5, allow_negative_numbers = true)]
     pub threshold: f32,
     /// First score the settings by cross-validation over this many folds of documents.
     #[arg(long, default_value_t = 0)]
     pub folds: usize,
     /// Thresholds to score in the cross-validation (comma-separated).
-    #[arg(long, value_delimiter = ',', default_value = "0")]
+    #[arg(long, value_delimiter = ',', default_value = "-0.5", allow_negative_numbers = true)]
     pub thresholds: Vec<f32>,
     /// The project's word lists (first names, surnames, places, lower-case words), kept in
     /// the model as a Bloom filter.
     #[arg(long, default_value = "lexicons")]
     pub lexicons: PathBuf,
-    /// Extra training material in CoNLL-2002 format (tokens joined back into text; never
-    /// scored). Note the data's licence: a model trained on it inherits it.
-    #[arg(long)]
-    pub conll2002: Vec<PathBuf>,
     /// Only cross-validate; write no model.
     #[arg(long)]
     pub no_write: bool,
@@ -454,11 +450,6 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
         .iter()
         .map(|path| read_treebank(path))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let extra = args
-        .conll2002
-        .iter()
-        .map(|path| Ok(eval::parse_conll2002(&read_text(path)?)))
-        .collect::<anyhow::Result<Vec<_>>>()?;
     let classes = WordClasses::from_lists(&args.lexicons, 22)
         .with_context(|| format!("cannot read the word lists in {}", args.lexicons.display()))?;
     let options = boundary::TrainOptions {
@@ -468,7 +459,7 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
         threshold: args.threshold,
     };
     if args.folds > 0 {
-        let counts = boundary::cross_validate(&treebanks, &extra, &classes, args.folds, options, &args.thresholds);
+        let counts = boundary::cross_validate(&treebanks, &classes, args.folds, options, &args.thresholds);
         let mut scores = Vec::new();
         for (threshold, per_file) in args.thresholds.iter().zip(&counts) {
             let mut all = Counts::default();
@@ -484,9 +475,7 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
     if args.no_write {
         return Ok(ExitCode::SUCCESS);
     }
-    let mut material = treebanks;
-    material.extend(extra);
-    let examples = boundary::treebank_examples(&material, &classes);
+    let examples = boundary::treebank_examples(&treebanks, &classes);
     let model = boundary::train(&examples, &classes, options);
     std::fs::write(&args.out, model.to_bytes())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
