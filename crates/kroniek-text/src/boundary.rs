@@ -14,7 +14,7 @@
 
 use crate::eval::{evaluate_sentences_with, running_text, Counts, Join, RunningText, UdSentence};
 use crate::sentences::{split_with_decider, Splitter};
-use crate::word_classes::WordClasses;
+use crate::word_classes::{WordClasses, FIRST_NAME};
 use crate::{tokenize, TokenKind};
 use std::sync::OnceLock;
 
@@ -114,6 +114,23 @@ impl BoundaryModel {
     /// The word classes the model's features ask about.
     pub fn word_classes(&self) -> &WordClasses {
         &self.classes
+    }
+
+    /// Whether a sentence that began at token `first` ends after token `i`, an open gap of
+    /// `splitter`; `features` is a buffer for the gap's feature hashes.
+    pub(crate) fn decides_boundary(
+        &self,
+        splitter: &Splitter,
+        first: usize,
+        i: usize,
+        features: &mut Vec<u64>,
+    ) -> bool {
+        if continues_name(splitter, &self.classes, i) {
+            return false;
+        }
+        features.clear();
+        gap_features(splitter, first, i, &self.classes, features);
+        self.is_boundary(features)
     }
 
     /// The score of a gap with these feature hashes (positive: more likely a boundary).
@@ -247,6 +264,30 @@ fn is_capitalised(splitter: &Splitter, k: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
+}
+
+/// Whether the gap after token `i` lies inside a name: a first name or a form of address
+/// before a capitalised name particle and a capitalised word (`Bart De Wever`, `Mevrouw De
+/// Morgan`, `Herman Van Autgaerden`). The treebanks have too few such names for the model to
+/// learn this, and splitting them is a costly error.
+fn continues_name(splitter: &Splitter, classes: &WordClasses, i: usize) -> bool {
+    const PARTICLES: &[&str] = &[
+        "De", "Den", "Der", "Van", "Vande", "Vanden", "Vander", "Ter", "Ten", "Te", "Le", "La",
+        "Du", "Von", "Di", "Da", "Del", "Op", "In", "'t",
+    ];
+    const FORMS_OF_ADDRESS: &[&str] = &[
+        "mevrouw", "meneer", "heer", "mevr", "dhr", "dokter", "pater", "zuster", "broeder",
+    ];
+    let (next, after) = (i + 1, i + 2);
+    after < splitter.tokens.len()
+        && is_capitalised(splitter, i)
+        && PARTICLES.contains(&splitter.token_text(next))
+        && is_capitalised(splitter, after)
+        && {
+            let word = splitter.token_text(i);
+            classes.classes_of(word) & FIRST_NAME != 0
+                || FORMS_OF_ADDRESS.iter().any(|f| f.eq_ignore_ascii_case(word))
+        }
 }
 
 /// A sentence length in tokens, in buckets.
@@ -410,9 +451,12 @@ pub fn training_examples(running: &RunningText, classes: &WordClasses) -> Vec<Ex
     starts.sort_unstable();
     let mut examples = Vec::new();
     split_with_decider(&running.text, &tokens, |splitter, first, i| {
+        let boundary = starts.binary_search(&tokens[i + 1].span.start).is_ok();
+        if continues_name(splitter, classes, i) {
+            return boundary; // decided by the rule, never by the model
+        }
         let mut features = Vec::new();
         gap_features(splitter, first, i, classes, &mut features);
-        let boundary = starts.binary_search(&tokens[i + 1].span.start).is_ok();
         examples.push(Example { features, boundary });
         boundary
     });
@@ -426,8 +470,11 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Passes over the examples.
     pub epochs: usize,
-    /// Seed of the shuffle between passes.
+    /// Seed of the shuffle between passes (of the first perceptron; the others take the
+    /// seeds after it).
     pub seed: u64,
+    /// Number of perceptrons, trained with different shuffles, whose weights are averaged.
+    pub ensemble: usize,
     /// Decision threshold written into the model.
     pub threshold: f32,
 }
@@ -438,28 +485,42 @@ impl Default for TrainOptions {
             bits: 18,
             epochs: 10,
             seed: 1,
+            ensemble: 1,
             threshold: 0.0,
         }
     }
 }
 
-/// Trains an averaged perceptron on `examples`. Deterministic: the same examples and options
-/// give the same model.
+/// Trains `options.ensemble` averaged perceptrons on `examples` and averages their weights.
+/// Deterministic: the same examples and options give the same model.
 pub fn train(examples: &[Example], classes: &WordClasses, options: TrainOptions) -> BoundaryModel {
-    let size = 1usize << options.bits;
+    let runs = options.ensemble.max(1);
+    let mut sum = vec![0f64; 1usize << options.bits];
+    for run in 0..runs {
+        let weights = train_perceptron(examples, options.bits, options.epochs, options.seed + run as u64);
+        for (total, w) in sum.iter_mut().zip(weights) {
+            *total += w / runs as f64;
+        }
+    }
+    quantise(&sum, options.bits, options.threshold, classes.clone())
+}
+
+/// The averaged weights of one perceptron trained on `examples` with shuffle seed `seed`.
+fn train_perceptron(examples: &[Example], bits: u32, epochs: usize, seed: u64) -> Vec<f64> {
+    let size = 1usize << bits;
     let mut weights = vec![0f64; size];
     // sum of each weight over all steps, kept lazily: total[k] + weights[k] * (step - stamp[k])
     let mut totals = vec![0f64; size];
     let mut stamps = vec![0u64; size];
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = options.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
     let mut step: u64 = 0;
-    for _ in 0..options.epochs {
+    for _ in 0..epochs {
         shuffle(&mut order, &mut rng);
         for &e in &order {
             step += 1;
             let example = &examples[e];
-            let buckets = example.features.iter().map(|&h| bucket(h, options.bits));
+            let buckets = example.features.iter().map(|&h| bucket(h, bits));
             let score: f64 = buckets.clone().map(|k| weights[k]).sum();
             let gold = if example.boundary { 1.0 } else { -1.0 };
             if score * gold <= 0.0 {
@@ -472,10 +533,9 @@ pub fn train(examples: &[Example], classes: &WordClasses, options: TrainOptions)
         }
     }
     let steps = step.max(1) as f64;
-    let averaged: Vec<f64> = (0..size)
+    (0..size)
         .map(|k| (totals[k] + weights[k] * (step - stamps[k]) as f64) / steps)
-        .collect();
-    quantise(&averaged, options.bits, options.threshold, classes.clone())
+        .collect()
 }
 
 /// The model with weights rounded to i16 steps of the largest weight / 32767.

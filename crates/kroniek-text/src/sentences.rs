@@ -15,7 +15,7 @@
 //! belongs to the next sentence; the closing quote of this one stays with it.
 
 use crate::abbreviations::may_end_sentence;
-use crate::boundary::{gap_features, BoundaryModel};
+use crate::boundary::BoundaryModel;
 use crate::{Sentence, Span, Token, TokenKind};
 
 /// Most tokens in a heading that runs into the next sentence.
@@ -39,11 +39,7 @@ pub fn split_sentences_with(
 ) -> Vec<Sentence> {
     let mut features = Vec::new();
     split_with_decider(text, tokens, |splitter, first, i| {
-        model.is_some_and(|model| {
-            features.clear();
-            gap_features(splitter, first, i, model.word_classes(), &mut features);
-            model.is_boundary(&features)
-        })
+        model.is_some_and(|model| model.decides_boundary(splitter, first, i, &mut features))
     })
 }
 
@@ -162,6 +158,7 @@ impl Splitter<'_> {
             )
             && !(i == first && self.starts_line_item(i))
             && !binds_to_next(self.token_text(i))
+            && !matches!(self.token_text(next), "%" | "‰" | "°")
     }
 
     /// Whether a sentence ends after token `i` (the sentence began at token `first`).

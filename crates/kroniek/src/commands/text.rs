@@ -96,6 +96,9 @@ pub struct TrainSentencesArgs {
     /// Seed of the shuffle between passes.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Number of perceptrons (seeds seed, seed+1, …) whose weights are averaged.
+    #[arg(long, default_value_t = 4)]
+    pub ensemble: usize,
     /// Decision threshold of the model written (chosen by cross-validation on the dev files).
     #[arg(long, default_value_t = -0.5, allow_negative_numbers = true)]
     pub threshold: f32,
@@ -456,6 +459,7 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
         bits: args.bits,
         epochs: args.epochs,
         seed: args.seed,
+        ensemble: args.ensemble,
         threshold: args.threshold,
     };
     if args.folds > 0 {
