@@ -13,6 +13,7 @@
 //! quantised weights indexed by feature hash.
 
 use crate::eval::{evaluate_sentences_with, running_text, Counts, Join, RunningText, UdSentence};
+use crate::residue::is_caption_marker;
 use crate::sentences::{split_with_decider, Splitter};
 use crate::word_classes::{WordClasses, FIRST_NAME};
 use crate::{tokenize, TokenKind};
@@ -125,7 +126,7 @@ impl BoundaryModel {
         i: usize,
         features: &mut Vec<u64>,
     ) -> bool {
-        if continues_name(splitter, &self.classes, i) {
+        if continues_name(splitter, &self.classes, i) || opens_title(splitter, i) || after_caption_marker(splitter, first, i) {
             return false;
         }
         features.clear();
@@ -290,6 +291,25 @@ fn continues_name(splitter: &Splitter, classes: &WordClasses, i: usize) -> bool 
         }
 }
 
+/// Whether the gap after token `i` comes before a capitalised article and another capital,
+/// the start of a title or name (`meldt Het Parool`, `schreef De Standaard`), after a
+/// lower-case word.
+fn opens_title(splitter: &Splitter, i: usize) -> bool {
+    let (next, after) = (i + 1, i + 2);
+    after < splitter.tokens.len()
+        && splitter.tokens[i].kind == TokenKind::Word
+        && splitter.token_text(i).chars().next().is_some_and(char::is_lowercase)
+        && matches!(splitter.token_text(next), "De" | "Het" | "Een" | "'t")
+        && is_capitalised(splitter, after)
+}
+
+/// Whether the sentence so far is a caption marker (`Volledig scherm`), which stays with the
+/// caption after it.
+fn after_caption_marker(splitter: &Splitter, first: usize, i: usize) -> bool {
+    let start = splitter.tokens[first].span.start;
+    i - first == 1 && is_caption_marker(&splitter.text[start..splitter.tokens[i].span.end])
+}
+
 /// A sentence length in tokens, in buckets.
 fn length_bucket(tokens: usize) -> u8 {
     match tokens {
@@ -350,7 +370,8 @@ pub(crate) fn gap_features(
         .take_while(|&k| is_capitalised(splitter, k))
         .count()
         .min(4) as u8;
-    let n_lower_eq = |k: usize| text(k).to_lowercase() == n.to_lowercase();
+    let lowered = |word: &'_ str| word.chars().flat_map(char::to_lowercase).collect::<String>();
+    let n_lower_eq = |k: usize| text(k).len() == n.len() && lowered(text(k)) == lowered(n);
     let repeats_previous = n_lower_eq(i);
     let repeats_first = n_lower_eq(first);
     // what ended the sentence before: its last token, or the start of a line
@@ -452,8 +473,8 @@ pub fn training_examples(running: &RunningText, classes: &WordClasses) -> Vec<Ex
     let mut examples = Vec::new();
     split_with_decider(&running.text, &tokens, |splitter, first, i| {
         let boundary = starts.binary_search(&tokens[i + 1].span.start).is_ok();
-        if continues_name(splitter, classes, i) {
-            return boundary; // decided by the rule, never by the model
+        if continues_name(splitter, classes, i) || opens_title(splitter, i) || after_caption_marker(splitter, first, i) {
+            return boundary; // decided by the rules, never by the model
         }
         let mut features = Vec::new();
         gap_features(splitter, first, i, classes, &mut features);
@@ -621,4 +642,73 @@ pub fn cross_validate(
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::parse_conllu;
+
+    /// A small treebank (written for this test): a heading without a full stop before its text.
+    fn treebank() -> Vec<UdSentence> {
+        let mut conllu = String::new();
+        let sentences = [
+            "Geschiedenis",
+            "De molen werd in 1820 gebouwd.",
+            "Ligging",
+            "Het dorp ligt aan de rivier.",
+            "Bekende inwoners",
+            "Femke de Ruyter",
+            "Joost Aerts",
+        ];
+        for (n, text) in sentences.iter().enumerate() {
+            conllu.push_str(&format!("# sent_id = wiki-1.p.{n}.s.1\n# text = {text}\n"));
+            for (k, word) in text.split(' ').enumerate() {
+                conllu.push_str(&format!("{}\t{word}\t_\t_\t_\t_\t0\t_\t_\t_\n", k + 1));
+            }
+            conllu.push('\n');
+        }
+        parse_conllu(&conllu).unwrap()
+    }
+
+    #[test]
+    fn training_is_deterministic_and_the_file_reads_back() {
+        let classes = WordClasses::new(10);
+        let examples = treebank_examples(&[treebank()], &classes);
+        assert!(examples.iter().any(|e| e.boundary));
+        let options = TrainOptions {
+            bits: 12,
+            ensemble: 2,
+            ..TrainOptions::default()
+        };
+        let model = train(&examples, &classes, options);
+        assert_eq!(model.to_bytes(), train(&examples, &classes, options).to_bytes());
+        let read = BoundaryModel::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(read, model);
+        assert!(BoundaryModel::from_bytes(b"KRSENT02 too short").is_err());
+        assert!(BoundaryModel::from_bytes(&[]).is_err());
+    }
+
+    #[test]
+    fn a_model_learns_the_open_gaps_of_its_training_text() {
+        let classes = WordClasses::new(10);
+        let sentences = treebank();
+        let model = train(
+            &treebank_examples(&[sentences.clone()], &classes),
+            &classes,
+            TrainOptions {
+                bits: 12,
+                ..TrainOptions::default()
+            },
+        );
+        let (_, with_model) = evaluate_sentences_with(&sentences, Join::Space, Some(&model));
+        let (_, rules_only) = evaluate_sentences_with(&sentences, Join::Space, None);
+        assert!(with_model.boundaries.correct > rules_only.boundaries.correct);
+        assert_eq!(with_model.boundaries.f1(), 1.0);
+    }
+
+    #[test]
+    fn the_embedded_model_is_loaded() {
+        assert!(BoundaryModel::embedded().is_some());
+    }
 }

@@ -78,7 +78,7 @@ pub(crate) fn split_with_decider(
         let ends = new_paragraph
             || Some(i) == marker_end
             || splitter.ends_sentence(first, i)
-            || (breaks == 0 && splitter.is_open_gap(first, i) && decide_open_gap(&splitter, first, i));
+            || (breaks == 0 && splitter.is_open_gap(i) && decide_open_gap(&splitter, first, i));
         if ends {
             sentences.push(splitter.sentence(first, i, paragraph));
             first = next;
@@ -145,18 +145,23 @@ impl Splitter<'_> {
 
     /// Whether the gap after token `i` is one the rules leave open for the boundary model: the
     /// next token could start a sentence (a capital, a digit, an opening quote or bracket) and
-    /// token `i` is not one that binds to what follows (a comma, an opening bracket or quote,
-    /// `&`, `/`). Line breaks are decided before this is asked.
-    pub(crate) fn is_open_gap(&self, first: usize, i: usize) -> bool {
+    /// token `i` could end one: a word (not an abbreviation, not an article, preposition or
+    /// conjunction), a number, a web address, a closing bracket or quote, `:` or `;`. Line breaks and full
+    /// stops are decided by the rules before this is asked.
+    pub(crate) fn is_open_gap(&self, i: usize) -> bool {
         let next = i + 1;
+        let last = self.token_text(i);
+        let ends_like_a_sentence = match self.tokens[i].kind {
+            TokenKind::Word => !last.ends_with('.'),
+            TokenKind::Number | TokenKind::Url | TokenKind::Email => true,
+            TokenKind::Quote | TokenKind::Punct => {
+                self.is_closer(i) || matches!(last, ":" | ";")
+            }
+            TokenKind::Symbol => false,
+        };
         next < self.tokens.len()
+            && ends_like_a_sentence
             && self.starts_sentence(next)
-            && !self.is_opening_quote(i)
-            && !matches!(
-                self.token_text(i),
-                "," | "(" | "[" | "{" | "&" | "/" | "+" | "-" | "–" | "—"
-            )
-            && !(i == first && self.starts_line_item(i))
             && !binds_to_next(self.token_text(i))
             && !matches!(self.token_text(next), "%" | "‰" | "°")
     }
@@ -540,7 +545,7 @@ fn starts_upper_case(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{split_sentences, tokenize};
+    use crate::{split_sentences, split_sentences_with, tokenize};
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text, &tokenize(text))
@@ -656,6 +661,47 @@ mod tests {
         assert_eq!(
             sentences("Dat meldt Het Dorpsblad vandaag."),
             ["Dat meldt Het Dorpsblad vandaag."]
+        );
+    }
+
+    #[test]
+    fn a_headline_without_full_stop_is_split_from_its_text() {
+        let text = "Kabinet trekt extra geld uit voor defensie Het kabinet kondigde een plan aan.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Kabinet trekt extra geld uit voor defensie",
+                "Het kabinet kondigde een plan aan."
+            ]
+        );
+        // a title after a lower-case word is no new sentence
+        let text = "Dat meldt De Dorpskrant vandaag.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn prepositions_and_names_are_not_split_at_open_gaps() {
+        let text = "Zij had een gesprek met Jansen over de begroting van Veldhoven.";
+        assert_eq!(sentences(text), [text]);
+        let text = "Het bestuur bestaat uit Femke De Ruyter en Joost Van Aerde.";
+        assert_eq!(sentences(text), [text]);
+        let text = "Volgens Mevrouw De Ruyter was de raad het eens.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn the_model_splits_list_lines_the_rules_leave_joined() {
+        let text = "Oppervlakte: 412 km² Hoogste punt: Kruisberg Aantal inwoners: 81.260";
+        let tokens = tokenize(text);
+        let rules_only = split_sentences_with(text, &tokens, None);
+        assert_eq!(rules_only.len(), 1);
+        assert_eq!(
+            sentences(text),
+            [
+                "Oppervlakte: 412 km²",
+                "Hoogste punt: Kruisberg",
+                "Aantal inwoners: 81.260"
+            ]
         );
     }
 

@@ -68,7 +68,7 @@ impl WordClasses {
 
     /// Adds a lower-case word to a class.
     pub fn insert(&mut self, class: u8, word: &str) {
-        let (h1, h2) = pair_hash(class, word.chars());
+        let (h1, h2) = pair_hash(class, word_hash(word.chars()));
         for k in 0..PROBES {
             let bit = self.bit(h1, h2, k);
             self.words[bit / 64] |= 1 << (bit % 64);
@@ -81,8 +81,9 @@ impl WordClasses {
             return 0;
         }
         let mut found = 0;
+        let word = word_hash(word.chars().flat_map(char::to_lowercase));
         for &(class, _) in LISTS {
-            let (h1, h2) = pair_hash(class, word.chars().flat_map(char::to_lowercase));
+            let (h1, h2) = pair_hash(class, word);
             let member = (0..PROBES).all(|k| {
                 let bit = self.bit(h1, h2, k);
                 self.words[bit / 64] & (1 << (bit % 64)) != 0
@@ -126,10 +127,9 @@ impl WordClasses {
     }
 }
 
-/// Two 64-bit hashes of a class and a word's characters (FNV-1a, then two mixes).
-fn pair_hash(class: u8, chars: impl Iterator<Item = char>) -> (u64, u64) {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(class);
-    h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// FNV-1a hash of a word's characters.
+fn word_hash(chars: impl Iterator<Item = char>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for c in chars {
         let mut buffer = [0u8; 4];
         for &b in c.encode_utf8(&mut buffer).as_bytes() {
@@ -137,6 +137,12 @@ fn pair_hash(class: u8, chars: impl Iterator<Item = char>) -> (u64, u64) {
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
+    h
+}
+
+/// Two 64-bit hashes of a class and a word hash (two different mixes).
+fn pair_hash(class: u8, word: u64) -> (u64, u64) {
+    let h = word ^ u64::from(class).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mix = |mut x: u64| {
         x ^= x >> 33;
         x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
