@@ -126,7 +126,10 @@ impl BoundaryModel {
         i: usize,
         features: &mut Vec<u64>,
     ) -> bool {
-        if continues_name(splitter, &self.classes, i) || opens_title(splitter, i) || after_caption_marker(splitter, first, i) {
+        if continues_name(splitter, &self.classes, i)
+            || opens_title(splitter, i)
+            || after_caption_marker(splitter, first, i)
+        {
             return false;
         }
         features.clear();
@@ -287,7 +290,9 @@ fn continues_name(splitter: &Splitter, classes: &WordClasses, i: usize) -> bool 
         && {
             let word = splitter.token_text(i);
             classes.classes_of(word) & FIRST_NAME != 0
-                || FORMS_OF_ADDRESS.iter().any(|f| f.eq_ignore_ascii_case(word))
+                || FORMS_OF_ADDRESS
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(word))
         }
 }
 
@@ -298,7 +303,11 @@ fn opens_title(splitter: &Splitter, i: usize) -> bool {
     let (next, after) = (i + 1, i + 2);
     after < splitter.tokens.len()
         && splitter.tokens[i].kind == TokenKind::Word
-        && splitter.token_text(i).chars().next().is_some_and(char::is_lowercase)
+        && splitter
+            .token_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
         && matches!(splitter.token_text(next), "De" | "Het" | "Een" | "'t")
         && is_capitalised(splitter, after)
 }
@@ -342,12 +351,25 @@ pub(crate) fn gap_features(
     out: &mut Vec<u64>,
 ) {
     let next = i + 1;
-    let text = |k: usize| splitter.tokens.get(k).map_or("</s>", |_| splitter.token_text(k));
+    let text = |k: usize| {
+        splitter
+            .tokens
+            .get(k)
+            .map_or("</s>", |_| splitter.token_text(k))
+    };
     let before = |k: usize| if k >= first && k <= i { text(k) } else { "<s>" };
     let (p, n, n2) = (text(i), text(next), text(next + 1));
     let p2 = if i > first { before(i - 1) } else { "<s>" };
-    let (shape_p, shape_n, shape_n2) = (shape(splitter, i), shape(splitter, next), shape(splitter, next + 1));
-    let shape_p2 = if i > first { shape(splitter, i - 1) } else { "<s>" };
+    let (shape_p, shape_n, shape_n2) = (
+        shape(splitter, i),
+        shape(splitter, next),
+        shape(splitter, next + 1),
+    );
+    let shape_p2 = if i > first {
+        shape(splitter, i - 1)
+    } else {
+        "<s>"
+    };
     let length = length_bucket(i + 1 - first);
 
     // the sentence so far: lower-case words, commas, colons, the run of capitals before the gap
@@ -370,7 +392,11 @@ pub(crate) fn gap_features(
         .take_while(|&k| is_capitalised(splitter, k))
         .count()
         .min(4) as u8;
-    let lowered = |word: &'_ str| word.chars().flat_map(char::to_lowercase).collect::<String>();
+    let lowered = |word: &'_ str| {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let n_lower_eq = |k: usize| text(k).len() == n.len() && lowered(text(k)) == lowered(n);
     let repeats_previous = n_lower_eq(i);
     let repeats_first = n_lower_eq(first);
@@ -389,7 +415,9 @@ pub(crate) fn gap_features(
     add(FeatureHash::new(4).lower(p2));
     add(FeatureHash::new(5).bytes(shape_n.as_bytes()));
     add(FeatureHash::new(6).bytes(shape_p.as_bytes()));
-    add(FeatureHash::new(7).bytes(shape_p.as_bytes()).bytes(shape_n.as_bytes()));
+    add(FeatureHash::new(7)
+        .bytes(shape_p.as_bytes())
+        .bytes(shape_n.as_bytes()));
     add(FeatureHash::new(8)
         .bytes(shape_p2.as_bytes())
         .bytes(shape_p.as_bytes())
@@ -408,7 +436,9 @@ pub(crate) fn gap_features(
     if let Some(end) = suffix(p) {
         add(FeatureHash::new(15).lower(end));
     }
-    add(FeatureHash::new(16).byte_value(length).bytes(shape_n.as_bytes()));
+    add(FeatureHash::new(16)
+        .byte_value(length)
+        .bytes(shape_n.as_bytes()));
     add(FeatureHash::new(17).lower(text(first)));
     add(FeatureHash::new(18)
         .bytes(shape(splitter, first).as_bytes())
@@ -437,13 +467,17 @@ pub(crate) fn gap_features(
         _ => 0x80,
     };
     let (class_p, class_n, class_n2) = (class_of(i), class_of(next), class_of(next + 1));
-    add(FeatureHash::new(24).byte_value(class_n).bytes(shape_n.as_bytes()));
+    add(FeatureHash::new(24)
+        .byte_value(class_n)
+        .bytes(shape_n.as_bytes()));
     add(FeatureHash::new(25).byte_value(class_p).byte_value(class_n));
     add(FeatureHash::new(26)
         .byte_value(class_p)
         .bytes(shape_p.as_bytes())
         .bytes(shape_n.as_bytes()));
-    add(FeatureHash::new(27).byte_value(class_n).byte_value(class_n2));
+    add(FeatureHash::new(27)
+        .byte_value(class_n)
+        .byte_value(class_n2));
 }
 
 impl FeatureHash {
@@ -473,7 +507,10 @@ pub fn training_examples(running: &RunningText, classes: &WordClasses) -> Vec<Ex
     let mut examples = Vec::new();
     split_with_decider(&running.text, &tokens, |splitter, first, i| {
         let boundary = starts.binary_search(&tokens[i + 1].span.start).is_ok();
-        if continues_name(splitter, classes, i) || opens_title(splitter, i) || after_caption_marker(splitter, first, i) {
+        if continues_name(splitter, classes, i)
+            || opens_title(splitter, i)
+            || after_caption_marker(splitter, first, i)
+        {
             return boundary; // decided by the rules, never by the model
         }
         let mut features = Vec::new();
@@ -518,7 +555,12 @@ pub fn train(examples: &[Example], classes: &WordClasses, options: TrainOptions)
     let runs = options.ensemble.max(1);
     let mut sum = vec![0f64; 1usize << options.bits];
     for run in 0..runs {
-        let weights = train_perceptron(examples, options.bits, options.epochs, options.seed + run as u64);
+        let weights = train_perceptron(
+            examples,
+            options.bits,
+            options.epochs,
+            options.seed + run as u64,
+        );
         for (total, w) in sum.iter_mut().zip(weights) {
             *total += w / runs as f64;
         }
@@ -562,7 +604,11 @@ fn train_perceptron(examples: &[Example], bits: u32, epochs: usize, seed: u64) -
 /// The model with weights rounded to i16 steps of the largest weight / 32767.
 fn quantise(weights: &[f64], bits: u32, threshold: f32, classes: WordClasses) -> BoundaryModel {
     let largest = weights.iter().fold(0f64, |m, w| m.max(w.abs()));
-    let scale = if largest > 0.0 { largest / 32767.0 } else { 1.0 };
+    let scale = if largest > 0.0 {
+        largest / 32767.0
+    } else {
+        1.0
+    };
     BoundaryModel {
         bits,
         threshold,
@@ -682,7 +728,10 @@ mod tests {
             ..TrainOptions::default()
         };
         let model = train(&examples, &classes, options);
-        assert_eq!(model.to_bytes(), train(&examples, &classes, options).to_bytes());
+        assert_eq!(
+            model.to_bytes(),
+            train(&examples, &classes, options).to_bytes()
+        );
         let read = BoundaryModel::from_bytes(&model.to_bytes()).unwrap();
         assert_eq!(read, model);
         assert!(BoundaryModel::from_bytes(b"KRSENT02 too short").is_err());

@@ -8,7 +8,10 @@
 //!   with the closing quotes and brackets glued after it, when the next token can start a
 //!   sentence (a capital, a digit, an opening quote or bracket, a bullet);
 //! - after the closing quote of a sentence that opened with a quote, before a capital;
-//! - after the crawl marker ` date 2024-09` at the very start of a file.
+//! - after the crawl marker ` date 2024-09` at the very start of a file;
+//! - at an open gap on one line (before a capital, digit or opening quote, after a word,
+//!   number, closing bracket or `:` — see `Splitter::is_open_gap`) where the boundary model
+//!   ([`crate::boundary`]) finds a heading or list item without final punctuation.
 //!
 //! It does not end after initials and titles (`J.P.`, `dr.`), after a list number at the
 //! start of a line (`1.`), or before a lower-case word. The opening quote of the next sentence
@@ -154,9 +157,7 @@ impl Splitter<'_> {
         let ends_like_a_sentence = match self.tokens[i].kind {
             TokenKind::Word => !last.ends_with('.'),
             TokenKind::Number | TokenKind::Url | TokenKind::Email => true,
-            TokenKind::Quote | TokenKind::Punct => {
-                self.is_closer(i) || matches!(last, ":" | ";")
-            }
+            TokenKind::Quote | TokenKind::Punct => self.is_closer(i) || matches!(last, ":" | ";"),
             TokenKind::Symbol => false,
         };
         next < self.tokens.len()
@@ -525,12 +526,10 @@ fn binds_to_next(word: &str) -> bool {
         "naar", "om", "uit", "aan", "over", "tot", "tegen", "tussen", "onder", "boven", "achter",
         "naast", "zonder", "sinds", "tijdens", "na", "vanaf", "via", "per", "zoals", "volgens",
         "dankzij", "ondanks", "rond", "namens", "en", "of", "maar", "want", "omdat", "hoewel",
-        "toen", "als", "zodat", "terwijl", "nadat", "voordat", "totdat", "indien", "zodra", "alsof",
-        "zijn", "haar", "hun", "mijn", "uw", "onze", "deze",
+        "toen", "als", "zodat", "terwijl", "nadat", "voordat", "totdat", "indien", "zodra",
+        "alsof", "zijn", "haar", "hun", "mijn", "uw", "onze", "deze",
     ];
-    word.len() <= 8
-        && word.is_ascii()
-        && BINDING.iter().any(|b| b.eq_ignore_ascii_case(word))
+    word.len() <= 8 && word.is_ascii() && BINDING.iter().any(|b| b.eq_ignore_ascii_case(word))
 }
 
 /// Whether `text` starts with a lower-case letter.

@@ -1,6 +1,6 @@
-//! `kroniek tokens`, `kroniek sentences`, `kroniek eval tokens|sentences` and `kroniek bench
-//! text`: print the text layers of a plain text file, score them against UD Dutch, and measure
-//! their speed.
+//! `kroniek tokens`, `kroniek sentences`, `kroniek eval tokens|sentences`, `kroniek train
+//! sentences` and `kroniek bench text`: print the text layers of a plain text file, score them
+//! against UD Dutch, train the sentence boundary model, and measure their speed.
 
 use anyhow::{bail, Context};
 use clap::Args;
