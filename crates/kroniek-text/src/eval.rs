@@ -7,7 +7,8 @@
 //! a blank line; the splitter's sentence starts inside a document are compared with the
 //! treebank's.
 
-use crate::{split_sentences, tokenize, Sentence, Span};
+use crate::boundary::BoundaryModel;
+use crate::{split_sentences_with, tokenize, Sentence, Span};
 
 /// A problem in a CoNLL-U file, with the line it is on.
 #[derive(Debug, thiserror::Error)]
@@ -354,14 +355,24 @@ pub fn compare_sentences(running: &RunningText, predicted: &[Sentence]) -> Sente
     }
 }
 
-/// Joins `sentences`, runs the tokenizer and splitter, and scores the result.
+/// Joins `sentences`, runs the tokenizer and splitter (with the embedded boundary model), and
+/// scores the result.
 pub fn evaluate_sentences(
     sentences: &[UdSentence],
     join: Join,
 ) -> (RunningText, SentenceEvaluation) {
+    evaluate_sentences_with(sentences, join, BoundaryModel::embedded())
+}
+
+/// [`evaluate_sentences`] with another boundary model, or with the rules alone (`None`).
+pub fn evaluate_sentences_with(
+    sentences: &[UdSentence],
+    join: Join,
+    model: Option<&BoundaryModel>,
+) -> (RunningText, SentenceEvaluation) {
     let running = running_text(sentences, join);
     let tokens = tokenize(&running.text);
-    let predicted = split_sentences(&running.text, &tokens);
+    let predicted = split_sentences_with(&running.text, &tokens, model);
     let evaluation = compare_sentences(&running, &predicted);
     (running, evaluation)
 }

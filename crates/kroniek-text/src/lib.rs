@@ -6,7 +6,8 @@
 //!
 //! - [`tokenize()`]: byte-level Dutch tokenizer (abbreviations, clitics, compounds, numbers,
 //!   URLs, `,,` quotes); see [`tokenize`](mod@tokenize) for the rules.
-//! - [`split_sentences`]: sentences, headings, list items and paragraphs as spans.
+//! - [`split_sentences`]: sentences, headings, list items and paragraphs as spans; the gaps
+//!   its rules leave open are decided by a small learned model ([`boundary`]).
 //! - [`mark_residue`]: captions, credits, bylines, "Lees meer" and other page residue, marked
 //!   and never deleted.
 //! - [`eval`]: reading UD CoNLL-U files and scoring token and sentence boundaries.
@@ -14,13 +15,15 @@
 use serde::{Deserialize, Serialize};
 
 mod abbreviations;
+pub mod boundary;
 pub mod eval;
 mod residue;
 mod sentences;
 pub mod tokenize;
+pub mod word_classes;
 
 pub use residue::mark_residue;
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, split_sentences_with};
 pub use tokenize::{is_separator, tokenize};
 
 /// A byte range `[start, end)` into an article's text, always on char boundaries.

@@ -138,6 +138,14 @@ fn whole_prefix(text: &str, prefix: &str) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
+/// Whether `text` is exactly a marker of a picture or video caption (`Volledig scherm`), which
+/// belongs with the caption after it.
+pub(crate) fn is_caption_marker(text: &str) -> bool {
+    ["volledig scherm", "vergroot afbeelding"]
+        .iter()
+        .any(|m| text.eq_ignore_ascii_case(m))
+}
+
 /// Whether `paragraph` opens with a marker of a picture or video caption.
 fn starts_with_caption_marker(paragraph: &str) -> bool {
     const MARKERS: &[&str] = &[

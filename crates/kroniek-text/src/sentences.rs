@@ -8,13 +8,17 @@
 //!   with the closing quotes and brackets glued after it, when the next token can start a
 //!   sentence (a capital, a digit, an opening quote or bracket, a bullet);
 //! - after the closing quote of a sentence that opened with a quote, before a capital;
-//! - after the crawl marker ` date 2024-09` at the very start of a file.
+//! - after the crawl marker ` date 2024-09` at the very start of a file;
+//! - at an open gap on one line (before a capital, digit or opening quote, after a word,
+//!   number, closing bracket or `:` — see `Splitter::is_open_gap`) where the boundary model
+//!   ([`crate::boundary`]) finds a heading or list item without final punctuation.
 //!
 //! It does not end after initials and titles (`J.P.`, `dr.`), after a list number at the
 //! start of a line (`1.`), or before a lower-case word. The opening quote of the next sentence
 //! belongs to the next sentence; the closing quote of this one stays with it.
 
 use crate::abbreviations::may_end_sentence;
+use crate::boundary::BoundaryModel;
 use crate::{Sentence, Span, Token, TokenKind};
 
 /// Most tokens in a heading that runs into the next sentence.
@@ -23,8 +27,32 @@ const HEADING_TOKENS: usize = 10;
 /// How far back (in tokens) the opening quote of a quotation is looked for.
 const MAX_QUOTATION_TOKENS: usize = 200;
 
-/// Splits `text` into sentences, headings and list items using its `tokens`.
+/// Splits `text` into sentences, headings and list items using its `tokens`, with the
+/// boundary model that ships inside the program (see [`crate::boundary`]).
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    split_sentences_with(text, tokens, BoundaryModel::embedded())
+}
+
+/// Splits `text` with the rules alone (`model` is `None`) or with the rules and `model`, which
+/// decides the gaps the rules leave open (see [`Splitter::is_open_gap`]).
+pub fn split_sentences_with(
+    text: &str,
+    tokens: &[Token],
+    model: Option<&BoundaryModel>,
+) -> Vec<Sentence> {
+    let mut features = Vec::new();
+    split_with_decider(text, tokens, |splitter, first, i| {
+        model.is_some_and(|model| model.decides_boundary(splitter, first, i, &mut features))
+    })
+}
+
+/// The splitter's walk over the tokens; `decide_open_gap(splitter, first, i)` says whether a
+/// sentence that began at token `first` ends after token `i` where the rules leave it open.
+pub(crate) fn split_with_decider(
+    text: &str,
+    tokens: &[Token],
+    mut decide_open_gap: impl FnMut(&Splitter, usize, usize) -> bool,
+) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     if tokens.is_empty() {
         return sentences;
@@ -50,7 +78,11 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let breaks = splitter.line_breaks_between(i, next);
         let new_paragraph =
             breaks >= 2 || (breaks == 1 && !splitter.is_wrapped_line(first, i, next));
-        if new_paragraph || Some(i) == marker_end || splitter.ends_sentence(first, i) {
+        let ends = new_paragraph
+            || Some(i) == marker_end
+            || splitter.ends_sentence(first, i)
+            || (breaks == 0 && splitter.is_open_gap(i) && decide_open_gap(&splitter, first, i));
+        if ends {
             sentences.push(splitter.sentence(first, i, paragraph));
             first = next;
             if new_paragraph {
@@ -62,10 +94,10 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 }
 
 /// The text and tokens being split, with the questions the splitter asks about them.
-struct Splitter<'a> {
-    text: &'a str,
+pub(crate) struct Splitter<'a> {
+    pub(crate) text: &'a str,
     bytes: &'a [u8],
-    tokens: &'a [Token],
+    pub(crate) tokens: &'a [Token],
     /// For each token: whether it is a quote mark that closes a quotation.
     closing: Vec<bool>,
     /// Index of the last token of the crawl marker (` date 2024-09`), if the text opens with one.
@@ -85,12 +117,12 @@ impl Splitter<'_> {
     }
 
     /// The token's text.
-    fn token_text(&self, i: usize) -> &str {
+    pub(crate) fn token_text(&self, i: usize) -> &str {
         self.tokens[i].span.text(self.text)
     }
 
     /// Number of line breaks in the whitespace between tokens `a` and `b` (a blank line counts 2).
-    fn line_breaks_between(&self, a: usize, b: usize) -> usize {
+    pub(crate) fn line_breaks_between(&self, a: usize, b: usize) -> usize {
         line_breaks(&self.bytes[self.tokens[a].span.end..self.tokens[b].span.start])
     }
 
@@ -112,6 +144,27 @@ impl Splitter<'_> {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1)
+    }
+
+    /// Whether the gap after token `i` is one the rules leave open for the boundary model: the
+    /// next token could start a sentence (a capital, a digit, an opening quote or bracket) and
+    /// token `i` could end one: a word (not an abbreviation, not an article, preposition or
+    /// conjunction), a number, a web address, a closing bracket or quote, `:` or `;`. Line breaks and full
+    /// stops are decided by the rules before this is asked.
+    pub(crate) fn is_open_gap(&self, i: usize) -> bool {
+        let next = i + 1;
+        let last = self.token_text(i);
+        let ends_like_a_sentence = match self.tokens[i].kind {
+            TokenKind::Word => !last.ends_with('.'),
+            TokenKind::Number | TokenKind::Url | TokenKind::Email => true,
+            TokenKind::Quote | TokenKind::Punct => self.is_closer(i) || matches!(last, ":" | ";"),
+            TokenKind::Symbol => false,
+        };
+        next < self.tokens.len()
+            && ends_like_a_sentence
+            && self.starts_sentence(next)
+            && !binds_to_next(self.token_text(i))
+            && !matches!(self.token_text(next), "%" | "‰" | "°")
     }
 
     /// Whether a sentence ends after token `i` (the sentence began at token `first`).
@@ -224,7 +277,7 @@ impl Splitter<'_> {
 
     /// Whether token `i` ends a sentence by itself: `.`, `!`, `?`, an ellipsis, or an
     /// abbreviation that may close a clause.
-    fn is_terminal(&self, i: usize) -> bool {
+    pub(crate) fn is_terminal(&self, i: usize) -> bool {
         let token = self.tokens[i];
         let text = self.token_text(i);
         match token.kind {
@@ -274,7 +327,7 @@ impl Splitter<'_> {
     }
 
     /// Whether token `i` closes a quotation or bracket (and so stays with the sentence before).
-    fn is_closer(&self, i: usize) -> bool {
+    pub(crate) fn is_closer(&self, i: usize) -> bool {
         if i >= self.tokens.len() {
             return false;
         }
@@ -291,7 +344,7 @@ impl Splitter<'_> {
     }
 
     /// Whether the quote token `i` opens a quotation.
-    fn is_opening_quote(&self, i: usize) -> bool {
+    pub(crate) fn is_opening_quote(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Quote && !self.closing[i]
     }
 
@@ -307,7 +360,7 @@ impl Splitter<'_> {
     }
 
     /// Whether token `i` can be the first token of a sentence.
-    fn starts_sentence(&self, i: usize) -> bool {
+    pub(crate) fn starts_sentence(&self, i: usize) -> bool {
         let text = self.token_text(i);
         match self.tokens[i].kind {
             TokenKind::Word => {
@@ -332,7 +385,7 @@ impl Splitter<'_> {
     }
 
     /// Whether token `i` is a bullet at the start of a line (`- `, `• `, `* `).
-    fn starts_line_item(&self, i: usize) -> bool {
+    pub(crate) fn starts_line_item(&self, i: usize) -> bool {
         matches!(
             self.token_text(i),
             "-" | "–" | "—" | "•" | "·" | "●" | "▪" | "*"
@@ -465,6 +518,20 @@ pub(crate) fn line_breaks(gap: &[u8]) -> usize {
     count
 }
 
+/// Whether `word` is an article, preposition or conjunction, which never ends a sentence and
+/// so always binds to the word after it (`gesprek met Jansen`, `Maar De Smet`).
+fn binds_to_next(word: &str) -> bool {
+    const BINDING: &[&str] = &[
+        "de", "het", "een", "des", "der", "den", "van", "in", "op", "met", "voor", "door", "bij",
+        "naar", "om", "uit", "aan", "over", "tot", "tegen", "tussen", "onder", "boven", "achter",
+        "naast", "zonder", "sinds", "tijdens", "na", "vanaf", "via", "per", "zoals", "volgens",
+        "dankzij", "ondanks", "rond", "namens", "en", "of", "maar", "want", "omdat", "hoewel",
+        "toen", "als", "zodat", "terwijl", "nadat", "voordat", "totdat", "indien", "zodra",
+        "alsof", "zijn", "haar", "hun", "mijn", "uw", "onze", "deze",
+    ];
+    word.len() <= 8 && word.is_ascii() && BINDING.iter().any(|b| b.eq_ignore_ascii_case(word))
+}
+
 /// Whether `text` starts with a lower-case letter.
 fn starts_lower_case(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
@@ -477,7 +544,7 @@ fn starts_upper_case(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{split_sentences, tokenize};
+    use crate::{split_sentences, split_sentences_with, tokenize};
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text, &tokenize(text))
@@ -593,6 +660,47 @@ mod tests {
         assert_eq!(
             sentences("Dat meldt Het Dorpsblad vandaag."),
             ["Dat meldt Het Dorpsblad vandaag."]
+        );
+    }
+
+    #[test]
+    fn a_headline_without_full_stop_is_split_from_its_text() {
+        let text = "Kabinet trekt extra geld uit voor defensie Het kabinet kondigde een plan aan.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Kabinet trekt extra geld uit voor defensie",
+                "Het kabinet kondigde een plan aan."
+            ]
+        );
+        // a title after a lower-case word is no new sentence
+        let text = "Dat meldt De Dorpskrant vandaag.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn prepositions_and_names_are_not_split_at_open_gaps() {
+        let text = "Zij had een gesprek met Jansen over de begroting van Veldhoven.";
+        assert_eq!(sentences(text), [text]);
+        let text = "Het bestuur bestaat uit Femke De Ruyter en Joost Van Aerde.";
+        assert_eq!(sentences(text), [text]);
+        let text = "Volgens Mevrouw De Ruyter was de raad het eens.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn the_model_splits_list_lines_the_rules_leave_joined() {
+        let text = "Oppervlakte: 412 km² Hoogste punt: Kruisberg Aantal inwoners: 81.260";
+        let tokens = tokenize(text);
+        let rules_only = split_sentences_with(text, &tokens, None);
+        assert_eq!(rules_only.len(), 1);
+        assert_eq!(
+            sentences(text),
+            [
+                "Oppervlakte: 412 km²",
+                "Hoogste punt: Kruisberg",
+                "Aantal inwoners: 81.260"
+            ]
         );
     }
 

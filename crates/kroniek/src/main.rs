@@ -65,6 +65,8 @@ enum Command {
 enum TrainCommand {
     /// Train the named-entity tagger on CoNLL-2002 Dutch.
     Ner(commands::ner::TrainNerArgs),
+    /// Train the sentence boundary model on UD Dutch (Alpino and LassySmall dev).
+    Sentences(commands::text::TrainSentencesArgs),
 }
 
 #[derive(Subcommand)]
@@ -121,6 +123,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => commands::entities::run(args),
         Command::Statements(args) => commands::statements::run(args),
         Command::Train(TrainCommand::Ner(args)) => commands::ner::run_train(args),
+        Command::Train(TrainCommand::Sentences(args)) => commands::text::run_train_sentences(args),
         Command::Eval(EvalCommand::Ner(args)) => commands::ner::run_eval(args),
         Command::Eval(EvalCommand::Tokens(args)) => commands::text::run_eval_tokens(args),
         Command::Eval(EvalCommand::Sentences(args)) => commands::text::run_eval_sentences(args),

@@ -1,9 +1,11 @@
-//! `kroniek tokens`, `kroniek sentences`, `kroniek eval tokens|sentences` and `kroniek bench
-//! text`: print the text layers of a plain text file, score them against UD Dutch, and measure
-//! their speed.
+//! `kroniek tokens`, `kroniek sentences`, `kroniek eval tokens|sentences`, `kroniek train
+//! sentences` and `kroniek bench text`: print the text layers of a plain text file, score them
+//! against UD Dutch, train the sentence boundary model, and measure their speed.
 
 use anyhow::{bail, Context};
 use clap::Args;
+use kroniek_text::boundary;
+use kroniek_text::word_classes::WordClasses;
 use kroniek_text::eval::{self, Counts, Join, UdSentence};
 use kroniek_text::{
     analyze, mark_residue, split_sentences, tokenize, ResidueKind, TextLayers, TokenKind,
@@ -62,9 +64,57 @@ pub struct EvalSentencesArgs {
     /// Print up to N missed and N extra boundaries with their context.
     #[arg(long, default_value_t = 0)]
     pub errors: usize,
+    /// Use this boundary model file instead of the one built into the program.
+    #[arg(long, conflicts_with = "rules_only")]
+    pub model: Option<PathBuf>,
+    /// Use the splitter's rules alone, without the boundary model.
+    #[arg(long)]
+    pub rules_only: bool,
     /// Print scores as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `kroniek train sentences`.
+#[derive(Args)]
+pub struct TrainSentencesArgs {
+    /// CoNLL-U files to train on (default: the UD Dutch Alpino and LassySmall dev files under
+    /// --data; the test files are for reporting only).
+    pub files: Vec<PathBuf>,
+    /// The shared data folder (for the default files).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/sentences-nl.bin")]
+    pub out: PathBuf,
+    /// Passes of the perceptron over the examples.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// log2 of the number of weights.
+    #[arg(long, default_value_t = 18)]
+    pub bits: u32,
+    /// Seed of the shuffle between passes.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Number of perceptrons (seeds seed, seed+1, …) whose weights are averaged.
+    #[arg(long, default_value_t = 4)]
+    pub ensemble: usize,
+    /// Decision threshold of the model written (chosen by cross-validation on the dev files).
+    #[arg(long, default_value_t = -0.5, allow_negative_numbers = true)]
+    pub threshold: f32,
+    /// First score the settings by cross-validation over this many folds of documents.
+    #[arg(long, default_value_t = 0)]
+    pub folds: usize,
+    /// Thresholds to score in the cross-validation (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "-0.5", allow_negative_numbers = true)]
+    pub thresholds: Vec<f32>,
+    /// The project's word lists (first names, surnames, places, lower-case words), kept in
+    /// the model as a Bloom filter.
+    #[arg(long, default_value = "lexicons")]
+    pub lexicons: PathBuf,
+    /// Only cross-validate; write no model.
+    #[arg(long)]
+    pub no_write: bool,
 }
 
 /// Arguments of `kroniek bench text`.
@@ -351,10 +401,26 @@ pub fn run_eval_sentences(args: EvalSentencesArgs) -> anyhow::Result<ExitCode> {
     } else {
         Join::Space
     };
+    let loaded = match &args.model {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Some(
+                boundary::BoundaryModel::from_bytes(&bytes)
+                    .with_context(|| format!("{} is not a sentence model", path.display()))?,
+            )
+        }
+        None => None,
+    };
+    let model = match (&loaded, args.rules_only) {
+        (Some(model), _) => Some(model),
+        (None, true) => None,
+        (None, false) => boundary::BoundaryModel::embedded(),
+    };
     let mut scores = Vec::new();
     for path in &args.files {
         let sentences = read_treebank(path)?;
-        let (running, evaluation) = eval::evaluate_sentences(&sentences, join);
+        let (running, evaluation) = eval::evaluate_sentences_with(&sentences, join, model);
         for &offset in evaluation.missed.iter().take(args.errors) {
             eprintln!("missed  {}", context(&running.text, offset));
         }
@@ -370,6 +436,59 @@ pub fn run_eval_sentences(args: EvalSentencesArgs) -> anyhow::Result<ExitCode> {
         scores.push(ScoreLine::new(name, "sentence spans", evaluation.spans));
     }
     print_scores(&scores, args.json)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Trains the sentence boundary model (after an optional cross-validation) and writes it.
+pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode> {
+    let files = if args.files.is_empty() {
+        vec![
+            args.data.join("ud/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu"),
+            args.data.join("ud/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu"),
+        ]
+    } else {
+        args.files.clone()
+    };
+    let treebanks = files
+        .iter()
+        .map(|path| read_treebank(path))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let classes = WordClasses::from_lists(&args.lexicons, 22)
+        .with_context(|| format!("cannot read the word lists in {}", args.lexicons.display()))?;
+    let options = boundary::TrainOptions {
+        bits: args.bits,
+        epochs: args.epochs,
+        seed: args.seed,
+        ensemble: args.ensemble,
+        threshold: args.threshold,
+    };
+    if args.folds > 0 {
+        let counts = boundary::cross_validate(&treebanks, &classes, args.folds, options, &args.thresholds);
+        let mut scores = Vec::new();
+        for (threshold, per_file) in args.thresholds.iter().zip(&counts) {
+            let mut all = Counts::default();
+            for (path, c) in files.iter().zip(per_file) {
+                all.add(*c);
+                let name = format!("{} t={threshold}", file_name(path));
+                scores.push(ScoreLine::new(name, "boundaries (cv)", *c));
+            }
+            scores.push(ScoreLine::new(format!("all t={threshold}"), "boundaries (cv)", all));
+        }
+        print_scores(&scores, false)?;
+    }
+    if args.no_write {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let examples = boundary::treebank_examples(&treebanks, &classes);
+    let model = boundary::train(&examples, &classes, options);
+    std::fs::write(&args.out, model.to_bytes())
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} open gaps, {} of them boundaries); rebuild with `cargo build --release -p kroniek` to use it",
+        args.out.display(),
+        examples.len(),
+        examples.iter().filter(|e| e.boundary).count()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
