@@ -146,10 +146,36 @@ pub const LANGUAGE_SAMPLE_CHARS: usize = 400;
 pub fn detect_language(text: &str) -> String {
     let end = text.char_indices().nth(LANGUAGE_SAMPLE_CHARS).map(|(i, _)| i).unwrap_or(text.len());
     let sample = &text[..end];
+    if is_plainly_dutch(sample) {
+        return "nld".to_string();
+    }
     match news_language_detector().detect(sample) {
         Some(info) if info.is_reliable() || info.confidence() > 0.2 || sample.len() > 200 => info.lang().code().to_string(),
         _ => "und".to_string(),
     }
+}
+
+/// Function words that are Dutch and not also common words of the other languages a news
+/// archive holds (not `de`, `en`, `in`, `die`, `er`, `te`, `om`, `kan`, `nu`: French, Spanish,
+/// English, German, the Scandinavian languages or Romanian use them too).
+const DUTCH_ONLY_WORDS: &[&str] = &[
+    "het", "een", "van", "niet", "zijn", "wordt", "werd", "worden", "ook", "naar", "dat", "met", "voor", "op", "bij",
+    "heeft", "hebben", "maar", "nog", "hij", "zij", "deze", "geen", "uit", "tegen", "door", "aan", "wat", "moet",
+    "zegt", "zei", "jaar", "wel", "dan", "hun",
+];
+
+/// A fast answer for the common case, before the trigram detector: the sample is Dutch when
+/// at least 12 of its words, and at least a fifth of them, are Dutch function words.
+fn is_plainly_dutch(sample: &str) -> bool {
+    let mut words = 0usize;
+    let mut dutch = 0usize;
+    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if word.len() <= 6 && DUTCH_ONLY_WORDS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
+            dutch += 1;
+        }
+    }
+    dutch >= 12 && dutch * 5 >= words
 }
 
 fn news_language_detector() -> &'static whatlang::Detector {
@@ -176,6 +202,26 @@ mod tests {
         assert_eq!(parse_date("3 maart 2022").unwrap().display(), "2022-03-03");
         assert!(parse_date("gisteren").is_none());
         assert!(parse_date("2024-13-01").is_none());
+    }
+
+    #[test]
+    fn plainly_dutch_needs_many_dutch_only_function_words() {
+        let dutch = "De minister van Defensie heeft dinsdag gezegd dat het kabinet de steun aan het land wil \
+            voortzetten. Volgens hem is er geen reden om te twijfelen. Maar de oppositie is het daar niet mee eens en \
+            wil dat de Kamer nog deze week een debat voert over de levering van de raketten, zegt zij.";
+        assert!(is_plainly_dutch(dutch));
+        assert_eq!(detect_language(dutch), "nld");
+        let german = "Der Minister hat am Dienstag gesagt, dass die Regierung die Unterstützung für das Land \
+            fortsetzen will. Er sieht keinen Grund, daran zu zweifeln. Aber die Opposition ist damit nicht \
+            einverstanden und will, dass das Parlament noch in dieser Woche über die Lieferung der Raketen debattiert.";
+        assert!(!is_plainly_dutch(german));
+        assert_eq!(detect_language(german), "deu");
+        let english = "The minister said on Tuesday that the government wants to continue its support for the \
+            country. He sees no reason to doubt it. But the opposition does not agree and wants parliament to hold \
+            a debate on the delivery of the missiles this week, she said, and it will vote on it later.";
+        assert!(!is_plainly_dutch(english));
+        // Too short to be sure: the trigram detector decides.
+        assert!(!is_plainly_dutch("Het kabinet wil de steun voortzetten."));
     }
 
     #[test]

@@ -181,6 +181,10 @@ impl FeatureHash {
     /// Adds a word in lower case (no allocation).
     fn lower(&mut self, word: &str) -> &mut Self {
         for c in word.chars() {
+            if c.is_ascii() {
+                self.byte(c.to_ascii_lowercase() as u8);
+                continue;
+            }
             let mut buffer = [0u8; 4];
             for l in c.to_lowercase() {
                 for &b in l.encode_utf8(&mut buffer).as_bytes() {

@@ -605,12 +605,13 @@ fn mark_pull_quotes(
         }
         let low = p.saturating_sub(PULL_QUOTE_WINDOW);
         let high = (p + PULL_QUOTE_WINDOW).min(paragraphs.len() - 1);
+        let key_finder = memchr::memmem::Finder::new(key.as_bytes());
         let source = (low..=high).filter(|&q| q != p).find(|&q| {
             let other = letters[q].get_or_insert_with(|| {
                 normalised_letters(paragraph_span(&sentences[paragraphs[q].clone()]).text(text))
                     .collect()
             });
-            other.contains(&key)
+            key_finder.find(other.as_bytes()).is_some()
         });
         let Some(q) = source else { continue };
         let other = paragraph_span(&sentences[paragraphs[q].clone()]).text(text);

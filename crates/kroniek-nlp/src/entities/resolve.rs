@@ -128,12 +128,13 @@ fn add_missed_repeats(text: &str, sentences: &[Vec<Token>], candidates: &mut Vec
     for (s, tokens) in sentences.iter().enumerate() {
         for (i, token) in tokens.iter().enumerate() {
             let word = token.span.text(text);
-            let covered = candidates.iter().any(|c| c.sentence == s && c.start <= i && i < c.end);
-            let next_capitalised = tokens.get(i + 1).is_some_and(|t| t.span.text(text).chars().next().is_some_and(char::is_uppercase));
-            if covered || next_capitalised || word.chars().count() < 4 || !word.chars().next().is_some_and(char::is_uppercase) {
+            if word.chars().count() < 4 || !word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            if let Some(&kind) = known.get(word) {
+            let Some(&kind) = known.get(word) else { continue };
+            let next_capitalised = tokens.get(i + 1).is_some_and(|t| t.span.text(text).chars().next().is_some_and(char::is_uppercase));
+            let covered = candidates.iter().any(|c| c.sentence == s && c.start <= i && i < c.end);
+            if !next_capitalised && !covered {
                 added.push(Candidate { sentence: s, start: i, end: i + 1, kind, role: None });
             }
         }

@@ -151,9 +151,7 @@ impl<'a> View<'a> {
     fn push_unit(&mut self, span: Span, kind: UnitKind) {
         let start = self.lower_arena.len() as u32;
         if kind == UnitKind::Word {
-            for c in span.text(self.text).chars() {
-                self.lower_arena.extend(c.to_lowercase());
-            }
+            push_lowercase(&mut self.lower_arena, span.text(self.text));
         }
         let end = self.lower_arena.len() as u32;
         let capital = kind == UnitKind::Word && span.text(self.text).chars().next().is_some_and(char::is_uppercase);
@@ -165,9 +163,7 @@ impl<'a> View<'a> {
         let last = self.units.last_mut().expect("a word to extend");
         let added = &self.text[last.span.end..end];
         last.span.end = end;
-        for c in added.chars() {
-            self.lower_arena.extend(c.to_lowercase());
-        }
+        push_lowercase(&mut self.lower_arena, added);
         last.lower.1 = self.lower_arena.len() as u32;
     }
 
@@ -353,6 +349,20 @@ impl<'a> View<'a> {
                 next_capital_or_mark()
             }
             _ => false,
+        }
+    }
+}
+
+/// Appends the lowercase form of `word` (per character, as `char::to_lowercase` gives it; ASCII
+/// words, the common case, in one pass).
+fn push_lowercase(arena: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = arena.len();
+        arena.push_str(word);
+        arena[start..].make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            arena.extend(c.to_lowercase());
         }
     }
 }

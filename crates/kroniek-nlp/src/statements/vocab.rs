@@ -96,9 +96,18 @@ pub fn is_common_verb(w: &str) -> bool {
 }
 
 /// Role and title nouns (heads of role phrases such as "de Russische president").
+/// A closed compound counts when it ends in a role noun of at least 5 bytes after at least 3
+/// bytes of its own ("defensieminister", "oppositieleider").
 pub fn is_role_noun(w: &str) -> bool {
     let head = role_head(w);
-    ROLE_NOUNS.contains(&head) || ROLE_NOUNS.iter().any(|r| head.len() > r.len() + 2 && head.ends_with(r) && r.len() >= 5)
+    let roles = role_noun_set();
+    roles.contains(head)
+        || head.char_indices().any(|(k, _)| k >= 3 && head.len() - k >= 5 && roles.contains(&head[k..]))
+}
+
+fn role_noun_set() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ROLE_NOUNS.iter().copied().collect())
 }
 
 /// The head of a role compound: the last hyphen part, keeping "secretaris-generaal" and
@@ -205,4 +214,21 @@ pub fn is_emphasis_noun(w: &str) -> bool {
 /// Abbreviations after which a full stop does not end a sentence.
 pub fn is_abbreviation(w: &str) -> bool {
     matches!(w, "dhr" | "mevr" | "mr" | "dr" | "drs" | "ir" | "ing" | "prof" | "bijv" | "ca" | "nr" | "jl" | "st" | "vs" | "o.a" | "a" | "m" | "mw" | "red" | "zgn" | "evt" | "etc" | "resp" | "vz" | "gen" | "kol" | "lt")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_nouns_include_closed_compounds_with_a_long_role_head() {
+        for role in ["minister", "ceo", "oud-premier", "defensieminister", "oppositieleider", "NAVO-secretaris-generaal"] {
+            assert!(is_role_noun(&role.to_lowercase()), "{role}");
+        }
+        // A short role noun ("ceo", "baas") only counts as the whole word; the compound needs
+        // at least 3 bytes before the role noun.
+        for other in ["oceo", "weekbaas", "abminister", "mister", "ministerie", "raket"] {
+            assert!(!is_role_noun(other), "{other}");
+        }
+    }
 }
