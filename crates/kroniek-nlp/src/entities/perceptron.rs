@@ -97,16 +97,22 @@ fn viterbi(emissions: &[[f32; L]], transitions: &[[f32; L]; L], start: &[f32; L]
     for l in 0..L {
         scratch.scores[0][l] = if Label(l as u8).is_inside() { f32::NEG_INFINITY } else { emissions[0][l] + start[l] };
     }
+    // Transitions BIO forbids score minus infinity, so the inner loop needs no test.
+    let mut allowed_transitions = *transitions;
+    for p in 0..L {
+        for l in 0..L {
+            if !allowed(p, l) {
+                allowed_transitions[p][l] = f32::NEG_INFINITY;
+            }
+        }
+    }
     for i in 1..n {
         let previous = scratch.scores[i - 1];
         for l in 0..L {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for p in 0..L {
-                if !allowed(p, l) {
-                    continue;
-                }
-                let s = previous[p] + transitions[p][l];
+                let s = previous[p] + allowed_transitions[p][l];
                 if s > best {
                     best = s;
                     arg = p as u8;
