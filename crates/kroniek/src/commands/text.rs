@@ -112,6 +112,11 @@ pub struct TrainSentencesArgs {
     /// the model as a Bloom filter.
     #[arg(long, default_value = "lexicons")]
     pub lexicons: PathBuf,
+    /// CoNLL-2002 files (`word POS tag` lines; ned.train, ned.testa — never ned.testb) whose
+    /// articles are added to every training fold and to the final model as extra newspaper
+    /// text (headlines and bylines without punctuation); never scored.
+    #[arg(long, num_args = 1..)]
+    pub conll: Vec<PathBuf>,
     /// Only cross-validate; write no model.
     #[arg(long)]
     pub no_write: bool,
@@ -455,6 +460,13 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
         .collect::<anyhow::Result<Vec<_>>>()?;
     let classes = WordClasses::from_lists(&args.lexicons, 22)
         .with_context(|| format!("cannot read the word lists in {}", args.lexicons.display()))?;
+    let extra = boundary::ExtraText {
+        files: args
+            .conll
+            .iter()
+            .map(|path| Ok(eval::parse_conll2002(&read_text(path)?, &file_name(path))))
+            .collect::<anyhow::Result<Vec<_>>>()?,
+    };
     let options = boundary::TrainOptions {
         bits: args.bits,
         epochs: args.epochs,
@@ -463,7 +475,14 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
         threshold: args.threshold,
     };
     if args.folds > 0 {
-        let counts = boundary::cross_validate(&treebanks, &classes, args.folds, options, &args.thresholds);
+        let counts = boundary::cross_validate(
+            &treebanks,
+            &extra,
+            &classes,
+            args.folds,
+            options,
+            &args.thresholds,
+        );
         let mut scores = Vec::new();
         for (threshold, per_file) in args.thresholds.iter().zip(&counts) {
             let mut all = Counts::default();
@@ -479,7 +498,7 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
     if args.no_write {
         return Ok(ExitCode::SUCCESS);
     }
-    let examples = boundary::treebank_examples(&treebanks, &classes);
+    let examples = boundary::recipe_examples(&treebanks, &extra, &classes);
     let model = boundary::train(&examples, &classes, options);
     std::fs::write(&args.out, model.to_bytes())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
