@@ -654,42 +654,75 @@ pub fn treebank_examples(treebanks: &[Vec<UdSentence>], classes: &WordClasses) -
 }
 
 /// The training examples of one recipe: the open gaps of `treebanks` (every document joined as
-/// the evaluation joins them) followed by those of the extra text (see [`ExtraText`]). The
-/// cross-validation folds and the final model are both trained on examples made here.
+/// the evaluation joins them, repeated `recipe.treebank_repeat` times) followed by those of the
+/// extra text. The cross-validation folds and the final model are both trained on examples
+/// made here.
 pub fn recipe_examples(
     treebanks: &[Vec<UdSentence>],
-    extra: &ExtraText,
+    recipe: &Recipe,
     classes: &WordClasses,
 ) -> Vec<Example> {
-    let mut examples = treebank_examples(treebanks, classes);
-    examples.extend(extra.examples(classes));
+    let once = treebank_examples(treebanks, classes);
+    let mut examples = Vec::with_capacity(once.len() * recipe.treebank_repeat.max(1));
+    for _ in 0..recipe.treebank_repeat.max(1) {
+        examples.extend(once.iter().cloned());
+    }
+    examples.extend(treebank_examples(&recipe.extra_sentences(), classes));
     examples
 }
 
-/// Extra training text that is never scored: newspaper articles (CoNLL-2002 Dutch, read by
-/// [`crate::eval::parse_conll2002`]) whose headlines, bylines and datelines run into the text
-/// without punctuation, as the UD dev files' sentences never do. It is in every training fold
-/// of the cross-validation and in the final model.
-#[derive(Clone, Debug, Default)]
-pub struct ExtraText {
-    /// The sentences of each file, articles as documents.
-    pub files: Vec<Vec<UdSentence>>,
+/// What the model is trained on besides the treebanks' folds: extra text that is never scored,
+/// newspaper articles (CoNLL-2002 Dutch, read by [`crate::eval::parse_conll2002`]) whose
+/// headlines, bylines and datelines run into the text without punctuation, as the UD dev
+/// files' sentences never do. The extra text is in every training fold of the
+/// cross-validation and in the final model.
+#[derive(Clone, Debug)]
+pub struct Recipe {
+    /// The sentences of each extra file, articles as documents.
+    pub extra: Vec<Vec<UdSentence>>,
+    /// How many times each treebank example is given (its weight against the extra text).
+    pub treebank_repeat: usize,
+    /// Leave out the extra text's sentences that are a single lower-case word: the field
+    /// labels of the newspaper archive (`publicatie`, `pagina`, `auteur`), shuffled in among
+    /// the sentences of every CoNLL-2002 article.
+    pub skip_field_labels: bool,
 }
 
-impl ExtraText {
-    /// The open gaps of the extra text.
-    fn examples(&self, classes: &WordClasses) -> Vec<Example> {
-        treebank_examples(&self.files, classes)
+impl Default for Recipe {
+    fn default() -> Self {
+        Recipe {
+            extra: Vec::new(),
+            treebank_repeat: 1,
+            skip_field_labels: false,
+        }
+    }
+}
+
+impl Recipe {
+    /// The extra sentences the recipe keeps.
+    fn extra_sentences(&self) -> Vec<Vec<UdSentence>> {
+        let is_field_label = |s: &UdSentence| {
+            s.tokens.len() == 1 && s.text.chars().all(char::is_lowercase)
+        };
+        self.extra
+            .iter()
+            .map(|file| {
+                file.iter()
+                    .filter(|s| !(self.skip_field_labels && is_field_label(s)))
+                    .cloned()
+                    .collect()
+            })
+            .collect()
     }
 }
 
 /// Boundary counts of cross-validation: the documents of every treebank are dealt into `folds`
 /// folds (document `d` into fold `d % folds`); for each fold a model is trained on the other
-/// folds of all treebanks plus all of `extra`, and scored on this fold. Returns, for each
+/// folds of all treebanks plus the recipe's extra text, and scored on this fold. Returns, for each
 /// threshold, the counts of each treebank summed over the folds.
 pub fn cross_validate(
     treebanks: &[Vec<UdSentence>],
-    extra: &ExtraText,
+    recipe: &Recipe,
     classes: &WordClasses,
     folds: usize,
     options: TrainOptions,
@@ -708,7 +741,7 @@ pub fn cross_validate(
     for fold in 0..folds {
         let training: Vec<Vec<UdSentence>> =
             split.iter().map(|docs| part(docs, fold, false)).collect();
-        let model = train(&recipe_examples(&training, extra, classes), classes, options);
+        let model = train(&recipe_examples(&training, recipe, classes), classes, options);
         for (t, docs) in split.iter().enumerate() {
             let held_out = part(docs, fold, true);
             for (k, &threshold) in thresholds.iter().enumerate() {

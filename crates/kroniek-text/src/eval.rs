@@ -158,12 +158,14 @@ pub fn parse_conll2002(content: &str, name: &str) -> Vec<UdSentence> {
 
 /// Joins the tokens of one sentence into plausible raw text: a space between tokens, except
 /// before `, . : ; ! ? ) ] %` and `...`, after `(` and `[`, and on the inner side of straight
-/// quotes (`"` and a lone `'`), which open and close in turn within the sentence.
+/// quotes (`"` and a lone `'`), which open and close in turn within the sentence; a quote that
+/// is the sentence's last token always closes (CoNLL-2002 has quotations that span sentences).
 pub fn detokenize(tokens: &[String]) -> String {
     let mut text = String::new();
     let mut glue_next = true;
     let (mut double_open, mut single_open) = (false, false);
-    for token in tokens {
+    for (k, token) in tokens.iter().enumerate() {
+        let last = k + 1 == tokens.len();
         let word = token.as_str();
         let quote_state = match word {
             "\"" => Some(&mut double_open),
@@ -172,7 +174,7 @@ pub fn detokenize(tokens: &[String]) -> String {
         };
         let (closing, opening) = match quote_state {
             Some(open) => {
-                *open = !*open;
+                *open = !*open && !last;
                 (!*open, *open)
             }
             None => (
@@ -509,6 +511,7 @@ mod tests {
     #[test]
     fn detokenizes_conll2002_sentences_into_articles() {
         let content = "-DOCSTART- -DOCSTART- O\nMarc N B-PER\nVerwilghen N I-PER\n\n\
+Dat Pron O\nkan V O\n. Punc O\n\" Punc O\n\n\
 Hij Pron O\nzei V O\n: Punc O\n\" Punc O\nIk Pron O\nwacht V O\n( Punc O\neven Adv O\n\
 ) Punc O\n, Punc O\n' Punc O\nzo Adv O\n' Punc O\n. Punc O\n\" Punc O\n\n\
 , Punc O\n\n-DOCSTART- -DOCSTART- O\npagina N O\n";
@@ -518,14 +521,15 @@ Hij Pron O\nzei V O\n: Punc O\n\" Punc O\nIk Pron O\nwacht V O\n( Punc O\neven A
             texts,
             [
                 "Marc Verwilghen",
+                "Dat kan.\"",
                 "Hij zei: \"Ik wacht (even), 'zo'.\"",
                 "pagina"
             ]
         );
-        assert_eq!(sentences[0].document, sentences[1].document);
-        assert_ne!(sentences[1].document, sentences[2].document);
-        let running = running_text(&sentences[..2], Join::Space);
-        assert_eq!(running.text, "Marc Verwilghen Hij zei: \"Ik wacht (even), 'zo'.\"");
+        assert_eq!(sentences[0].document, sentences[2].document);
+        assert_ne!(sentences[2].document, sentences[3].document);
+        let running = running_text(&sentences[..3], Join::Space);
+        assert_eq!(running.text, "Marc Verwilghen Dat kan.\" Hij zei: \"Ik wacht (even), 'zo'.\"");
         assert_eq!(evaluate_tokens(&sentences).unaligned, 0);
     }
 

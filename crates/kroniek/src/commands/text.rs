@@ -70,6 +70,10 @@ pub struct EvalSentencesArgs {
     /// Use the splitter's rules alone, without the boundary model.
     #[arg(long)]
     pub rules_only: bool,
+    /// The files are CoNLL-2002 (`word POS tag` lines, `-DOCSTART-` between articles), read
+    /// as `kroniek train sentences --conll` reads them (for ned.testa; never tune on ned.testb).
+    #[arg(long)]
+    pub conll2002: bool,
     /// Print scores as JSON.
     #[arg(long)]
     pub json: bool,
@@ -117,6 +121,14 @@ pub struct TrainSentencesArgs {
     /// text (headlines and bylines without punctuation); never scored.
     #[arg(long, num_args = 1..)]
     pub conll: Vec<PathBuf>,
+    /// How many times each treebank gap is given to the perceptron (its weight against the
+    /// --conll text).
+    #[arg(long, default_value_t = 1)]
+    pub treebank_repeat: usize,
+    /// Leave out the --conll sentences that are a single lower-case word (the archive's field
+    /// labels `publicatie`, `pagina`, `auteur` …).
+    #[arg(long)]
+    pub skip_field_labels: bool,
     /// Only cross-validate; write no model.
     #[arg(long)]
     pub no_write: bool,
@@ -424,7 +436,11 @@ pub fn run_eval_sentences(args: EvalSentencesArgs) -> anyhow::Result<ExitCode> {
     };
     let mut scores = Vec::new();
     for path in &args.files {
-        let sentences = read_treebank(path)?;
+        let sentences = if args.conll2002 {
+            eval::parse_conll2002(&read_text(path)?, &file_name(path))
+        } else {
+            read_treebank(path)?
+        };
         let (running, evaluation) = eval::evaluate_sentences_with(&sentences, join, model);
         for &offset in evaluation.missed.iter().take(args.errors) {
             eprintln!("missed  {}", context(&running.text, offset));
@@ -460,8 +476,10 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
         .collect::<anyhow::Result<Vec<_>>>()?;
     let classes = WordClasses::from_lists(&args.lexicons, 22)
         .with_context(|| format!("cannot read the word lists in {}", args.lexicons.display()))?;
-    let extra = boundary::ExtraText {
-        files: args
+    let recipe = boundary::Recipe {
+        treebank_repeat: args.treebank_repeat,
+        skip_field_labels: args.skip_field_labels,
+        extra: args
             .conll
             .iter()
             .map(|path| Ok(eval::parse_conll2002(&read_text(path)?, &file_name(path))))
@@ -477,7 +495,7 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
     if args.folds > 0 {
         let counts = boundary::cross_validate(
             &treebanks,
-            &extra,
+            &recipe,
             &classes,
             args.folds,
             options,
@@ -498,7 +516,7 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
     if args.no_write {
         return Ok(ExitCode::SUCCESS);
     }
-    let examples = boundary::recipe_examples(&treebanks, &extra, &classes);
+    let examples = boundary::recipe_examples(&treebanks, &recipe, &classes);
     let model = boundary::train(&examples, &classes, options);
     std::fs::write(&args.out, model.to_bytes())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
