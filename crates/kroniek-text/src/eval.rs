@@ -178,7 +178,10 @@ pub fn detokenize(tokens: &[String]) -> String {
                 (!*open, *open)
             }
             None => (
-                matches!(word, "," | "." | ":" | ";" | "!" | "?" | ")" | "]" | "%" | "..." | ".."),
+                matches!(
+                    word,
+                    "," | "." | ":" | ";" | "!" | "?" | ")" | "]" | "%" | "..." | ".."
+                ),
                 matches!(word, "(" | "["),
             ),
         };
@@ -529,7 +532,10 @@ Hij Pron O\nzei V O\n: Punc O\n\" Punc O\nIk Pron O\nwacht V O\n( Punc O\neven A
         assert_eq!(sentences[0].document, sentences[2].document);
         assert_ne!(sentences[2].document, sentences[3].document);
         let running = running_text(&sentences[..3], Join::Space);
-        assert_eq!(running.text, "Marc Verwilghen Dat kan.\" Hij zei: \"Ik wacht (even), 'zo'.\"");
+        assert_eq!(
+            running.text,
+            "Marc Verwilghen Dat kan.\" Hij zei: \"Ik wacht (even), 'zo'.\""
+        );
         assert_eq!(evaluate_tokens(&sentences).unaligned, 0);
     }
 

@@ -5,8 +5,8 @@
 use anyhow::{bail, Context};
 use clap::Args;
 use kroniek_text::boundary;
-use kroniek_text::word_classes::WordClasses;
 use kroniek_text::eval::{self, Counts, Join, UdSentence};
+use kroniek_text::word_classes::WordClasses;
 use kroniek_text::{
     analyze, mark_residue, split_sentences, tokenize, ResidueKind, TextLayers, TokenKind,
 };
@@ -110,25 +110,26 @@ pub struct TrainSentencesArgs {
     #[arg(long, default_value_t = 0)]
     pub folds: usize,
     /// Thresholds to score in the cross-validation (comma-separated).
-    #[arg(long, value_delimiter = ',', default_value = "-0.5", allow_negative_numbers = true)]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "-0.5",
+        allow_negative_numbers = true
+    )]
     pub thresholds: Vec<f32>,
     /// The project's word lists (first names, surnames, places, lower-case words), kept in
     /// the model as a Bloom filter.
     #[arg(long, default_value = "lexicons")]
     pub lexicons: PathBuf,
-    /// CoNLL-2002 files (`word POS tag` lines; ned.train, ned.testa — never ned.testb) whose
-    /// articles are added to every training fold and to the final model as extra newspaper
-    /// text (headlines and bylines without punctuation); never scored.
-    #[arg(long, num_args = 1..)]
+    /// CoNLL-2002 files (`word POS tag` lines; never ned.testb) whose articles are added to
+    /// every training fold and to the final model as extra newspaper text (headlines and
+    /// bylines without punctuation; never scored), and whose words tagged `V` become the verb
+    /// class (default: ned.train and ned.testa under --data).
+    #[arg(long, num_args = 1.., conflicts_with = "no_conll")]
     pub conll: Vec<PathBuf>,
-    /// How many times each treebank gap is given to the perceptron (its weight against the
-    /// --conll text).
-    #[arg(long, default_value_t = 1)]
-    pub treebank_repeat: usize,
-    /// Leave out the --conll sentences that are a single lower-case word (the archive's field
-    /// labels `publicatie`, `pagina`, `auteur` …).
+    /// Train on the CoNLL-U files alone, without CoNLL-2002 text.
     #[arg(long)]
-    pub skip_field_labels: bool,
+    pub no_conll: bool,
     /// Only cross-validate; write no model.
     #[arg(long)]
     pub no_write: bool,
@@ -465,26 +466,35 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
     let files = if args.files.is_empty() {
         vec![
             args.data.join("ud/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu"),
-            args.data.join("ud/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu"),
+            args.data
+                .join("ud/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu"),
         ]
     } else {
         args.files.clone()
+    };
+    let conll_files = if args.no_conll {
+        Vec::new()
+    } else if args.conll.is_empty() {
+        vec![
+            args.data.join("conll2002/ned.train"),
+            args.data.join("conll2002/ned.testa"),
+        ]
+    } else {
+        args.conll.clone()
     };
     let treebanks = files
         .iter()
         .map(|path| read_treebank(path))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let classes = WordClasses::from_lists(&args.lexicons, 22)
+    let mut classes = WordClasses::from_lists(&args.lexicons, 22)
         .with_context(|| format!("cannot read the word lists in {}", args.lexicons.display()))?;
-    let recipe = boundary::Recipe {
-        treebank_repeat: args.treebank_repeat,
-        skip_field_labels: args.skip_field_labels,
-        extra: args
-            .conll
-            .iter()
-            .map(|path| Ok(eval::parse_conll2002(&read_text(path)?, &file_name(path))))
-            .collect::<anyhow::Result<Vec<_>>>()?,
-    };
+    for path in &conll_files {
+        classes.insert_conll2002_verbs(&read_text(path)?);
+    }
+    let extra = conll_files
+        .iter()
+        .map(|path| Ok(eval::parse_conll2002(&read_text(path)?, &file_name(path))))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let options = boundary::TrainOptions {
         bits: args.bits,
         epochs: args.epochs,
@@ -495,7 +505,7 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
     if args.folds > 0 {
         let counts = boundary::cross_validate(
             &treebanks,
-            &recipe,
+            &extra,
             &classes,
             args.folds,
             options,
@@ -509,14 +519,18 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
                 let name = format!("{} t={threshold}", file_name(path));
                 scores.push(ScoreLine::new(name, "boundaries (cv)", *c));
             }
-            scores.push(ScoreLine::new(format!("all t={threshold}"), "boundaries (cv)", all));
+            scores.push(ScoreLine::new(
+                format!("all t={threshold}"),
+                "boundaries (cv)",
+                all,
+            ));
         }
         print_scores(&scores, false)?;
     }
     if args.no_write {
         return Ok(ExitCode::SUCCESS);
     }
-    let examples = boundary::recipe_examples(&treebanks, &recipe, &classes);
+    let examples = boundary::recipe_examples(&treebanks, &extra, &classes);
     let model = boundary::train(&examples, &classes, options);
     std::fs::write(&args.out, model.to_bytes())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
