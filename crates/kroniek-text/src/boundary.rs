@@ -383,7 +383,7 @@ pub(crate) fn gap_features(
                 && t.chars().next().is_some_and(char::is_lowercase) =>
             {
                 lower = true;
-                verb = verb || classes.classes_of(t) & VERB != 0;
+                verb = verb || classes.contains(VERB, t);
             }
             _ => {}
         }

@@ -95,6 +95,22 @@ impl WordClasses {
         }
     }
 
+    /// Whether `word` (any case) may belong to `class` (one class constant); cheaper than
+    /// [`classes_of`](Self::classes_of) when one class is asked about.
+    pub fn contains(&self, class: u8, word: &str) -> bool {
+        self.bits != 0
+            && self.is_member(class, word_hash(word.chars().flat_map(char::to_lowercase)))
+    }
+
+    /// Whether the filter holds `class` with the word of hash `word`.
+    fn is_member(&self, class: u8, word: u64) -> bool {
+        let (h1, h2) = pair_hash(class, word);
+        (0..PROBES).all(|k| {
+            let bit = self.bit(h1, h2, k);
+            self.words[bit / 64] & (1 << (bit % 64)) != 0
+        })
+    }
+
     /// The classes `word` (any case) may belong to, as a bit set of the class constants.
     pub fn classes_of(&self, word: &str) -> u8 {
         if self.bits == 0 {
@@ -103,12 +119,7 @@ impl WordClasses {
         let mut found = 0;
         let word = word_hash(word.chars().flat_map(char::to_lowercase));
         for &class in CLASSES {
-            let (h1, h2) = pair_hash(class, word);
-            let member = (0..PROBES).all(|k| {
-                let bit = self.bit(h1, h2, k);
-                self.words[bit / 64] & (1 << (bit % 64)) != 0
-            });
-            if member {
+            if self.is_member(class, word) {
                 found |= class;
             }
         }
@@ -190,6 +201,7 @@ mod tests {
         assert_eq!(WordClasses::default().classes_of("helga"), 0);
         classes.insert_conll2002_verbs("Marc N B-PER\ndaalt V O\nLeest V O\nsnel Adj O\n");
         assert_eq!(classes.classes_of("Daalt"), VERB);
+        assert!(classes.contains(VERB, "daalt") && !classes.contains(FIRST_NAME, "daalt"));
         assert_eq!(classes.classes_of("leest") | classes.classes_of("snel"), 0);
     }
 }
