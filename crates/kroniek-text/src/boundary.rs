@@ -15,7 +15,7 @@
 use crate::eval::{evaluate_sentences_with, running_text, Counts, Join, RunningText, UdSentence};
 use crate::residue::is_caption_marker;
 use crate::sentences::{split_with_decider, Splitter};
-use crate::word_classes::{WordClasses, FIRST_NAME};
+use crate::word_classes::{WordClasses, FIRST_NAME, VERB};
 use crate::{tokenize, TokenKind};
 use std::sync::OnceLock;
 
@@ -378,7 +378,7 @@ pub(crate) fn gap_features(
 
     // the sentence so far: lower-case words, commas, colons, the run of capitals before the gap
     let look_from = first.max((i + 1).saturating_sub(LOOK_BACK));
-    let (mut lower, mut comma, mut colon) = (false, false, false);
+    let (mut lower, mut comma, mut colon, mut verb) = (false, false, false, false);
     for k in look_from..=i {
         match splitter.token_text(k) {
             "," => comma = true,
@@ -386,7 +386,8 @@ pub(crate) fn gap_features(
             t if splitter.tokens[k].kind == TokenKind::Word
                 && t.chars().next().is_some_and(char::is_lowercase) =>
             {
-                lower = true
+                lower = true;
+                verb = verb || classes.contains(VERB, t);
             }
             _ => {}
         }
@@ -482,6 +483,11 @@ pub(crate) fn gap_features(
     add(FeatureHash::new(27)
         .byte_value(class_n)
         .byte_value(class_n2));
+    // a headline or byline has no verb (`Marc Verwilghen geen kandidaat in Dendermonde`)
+    add(FeatureHash::new(28)
+        .byte_value(u8::from(verb) | u8::from(lower) << 1)
+        .byte_value(length)
+        .bytes(shape_n.as_bytes()));
 }
 
 impl FeatureHash {
@@ -657,12 +663,29 @@ pub fn treebank_examples(treebanks: &[Vec<UdSentence>], classes: &WordClasses) -
         .collect()
 }
 
+/// The training examples of one recipe: the open gaps of `treebanks` followed by those of
+/// `extra`, every document joined as the evaluation joins them. `extra` is text that is never
+/// scored: newspaper articles (CoNLL-2002 Dutch, read by [`crate::eval::parse_conll2002`])
+/// whose headlines, bylines and datelines run into the text without punctuation, as the UD dev
+/// files' sentences never do. The cross-validation folds and the final model are both trained
+/// on examples made here.
+pub fn recipe_examples(
+    treebanks: &[Vec<UdSentence>],
+    extra: &[Vec<UdSentence>],
+    classes: &WordClasses,
+) -> Vec<Example> {
+    let mut examples = treebank_examples(treebanks, classes);
+    examples.extend(treebank_examples(extra, classes));
+    examples
+}
+
 /// Boundary counts of cross-validation: the documents of every treebank are dealt into `folds`
 /// folds (document `d` into fold `d % folds`); for each fold a model is trained on the other
-/// folds of all treebanks and scored on this fold. Returns, for each threshold, the counts of
-/// each treebank summed over the folds.
+/// folds of all treebanks plus all of `extra` (see [`recipe_examples`]), and scored on this fold. Returns, for each
+/// threshold, the counts of each treebank summed over the folds.
 pub fn cross_validate(
     treebanks: &[Vec<UdSentence>],
+    extra: &[Vec<UdSentence>],
     classes: &WordClasses,
     folds: usize,
     options: TrainOptions,
@@ -681,7 +704,11 @@ pub fn cross_validate(
     for fold in 0..folds {
         let training: Vec<Vec<UdSentence>> =
             split.iter().map(|docs| part(docs, fold, false)).collect();
-        let model = train(&treebank_examples(&training, classes), classes, options);
+        let model = train(
+            &recipe_examples(&training, extra, classes),
+            classes,
+            options,
+        );
         for (t, docs) in split.iter().enumerate() {
             let held_out = part(docs, fold, true);
             for (k, &threshold) in thresholds.iter().enumerate() {

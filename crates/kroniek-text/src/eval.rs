@@ -120,6 +120,80 @@ fn ids_from_sent_id(id: &str) -> (String, String) {
     (document.to_string(), paragraph.to_string())
 }
 
+/// Reads a CoNLL-2002 file's contents (`word POS tag` per line, blank lines between
+/// sentences, `-DOCSTART-` lines between articles) as sentences with raw text made back from
+/// the tokens by [`detokenize`]. Each article is one document (`{name}-{article number}`), so
+/// [`running_text`] joins its sentences by a space as it joins a UD document's. Sentences
+/// without a letter or digit (a stray `,` or `)` line) are left out.
+pub fn parse_conll2002(content: &str, name: &str) -> Vec<UdSentence> {
+    let mut sentences = Vec::new();
+    let mut article = 0usize;
+    let mut tokens: Vec<String> = Vec::new();
+    let mut finish = |tokens: &mut Vec<String>, article: usize| {
+        if tokens.iter().any(|t| t.chars().any(char::is_alphanumeric)) {
+            let document = format!("{name}-{article}");
+            sentences.push(UdSentence {
+                paragraph: document.clone(),
+                id: format!("{document}-{}", sentences.len() + 1),
+                document,
+                text: detokenize(tokens),
+                tokens: std::mem::take(tokens),
+            });
+        }
+        tokens.clear();
+    };
+    for line in content.lines() {
+        match line.split_whitespace().next() {
+            None => finish(&mut tokens, article),
+            Some("-DOCSTART-") => {
+                finish(&mut tokens, article);
+                article += 1;
+            }
+            Some(word) => tokens.push(word.to_string()),
+        }
+    }
+    finish(&mut tokens, article);
+    sentences
+}
+
+/// Joins the tokens of one sentence into plausible raw text: a space between tokens, except
+/// before `, . : ; ! ? ) ] %` and `...`, after `(` and `[`, and on the inner side of straight
+/// quotes (`"` and a lone `'`), which open and close in turn within the sentence; a quote that
+/// is the sentence's last token always closes (CoNLL-2002 has quotations that span sentences).
+pub fn detokenize(tokens: &[String]) -> String {
+    let mut text = String::new();
+    let mut glue_next = true;
+    let (mut double_open, mut single_open) = (false, false);
+    for (k, token) in tokens.iter().enumerate() {
+        let last = k + 1 == tokens.len();
+        let word = token.as_str();
+        let quote_state = match word {
+            "\"" => Some(&mut double_open),
+            "'" => Some(&mut single_open),
+            _ => None,
+        };
+        let (closing, opening) = match quote_state {
+            Some(open) => {
+                *open = !*open && !last;
+                (!*open, *open)
+            }
+            None => (
+                matches!(
+                    word,
+                    "," | "." | ":" | ";" | "!" | "?" | ")" | "]" | "%" | "..." | ".."
+                ),
+                matches!(word, "(" | "["),
+            ),
+        };
+        if !(glue_next || closing) {
+            text.push(' ');
+        }
+        text.push_str(word);
+        glue_next = opening;
+    }
+    text
+}
+
 /// Counts for precision, recall and F1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -435,6 +509,34 @@ mod tests {
             ("wiki-1181".to_string(), "wiki-1181.p.12".to_string())
         );
         assert_eq!(ids_from_sent_id("WR-P\\WR-P.p.6.s.1").0, "WR-P");
+    }
+
+    #[test]
+    fn detokenizes_conll2002_sentences_into_articles() {
+        let content = "-DOCSTART- -DOCSTART- O\nMarc N B-PER\nVerwilghen N I-PER\n\n\
+Dat Pron O\nkan V O\n. Punc O\n\" Punc O\n\n\
+Hij Pron O\nzei V O\n: Punc O\n\" Punc O\nIk Pron O\nwacht V O\n( Punc O\neven Adv O\n\
+) Punc O\n, Punc O\n' Punc O\nzo Adv O\n' Punc O\n. Punc O\n\" Punc O\n\n\
+, Punc O\n\n-DOCSTART- -DOCSTART- O\npagina N O\n";
+        let sentences = parse_conll2002(content, "t");
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Marc Verwilghen",
+                "Dat kan.\"",
+                "Hij zei: \"Ik wacht (even), 'zo'.\"",
+                "pagina"
+            ]
+        );
+        assert_eq!(sentences[0].document, sentences[2].document);
+        assert_ne!(sentences[2].document, sentences[3].document);
+        let running = running_text(&sentences[..3], Join::Space);
+        assert_eq!(
+            running.text,
+            "Marc Verwilghen Dat kan.\" Hij zei: \"Ik wacht (even), 'zo'.\""
+        );
+        assert_eq!(evaluate_tokens(&sentences).unaligned, 0);
     }
 
     #[test]

@@ -165,6 +165,7 @@ impl Splitter<'_> {
             && self.starts_sentence(next)
             && !binds_to_next(self.token_text(i))
             && !matches!(self.token_text(next), "%" | "‰" | "°")
+            && !is_separator_dot(self.token_text(next))
     }
 
     /// Whether a sentence ends after token `i` (the sentence began at token `first`).
@@ -518,6 +519,13 @@ pub(crate) fn line_breaks(gap: &[u8]) -> usize {
     count
 }
 
+/// Whether a token is a dot bullet (`•`, `·`, `●`, `▪`). In the middle of a line it separates
+/// the parts of one line (a dateline `Omroep Oost • gisteren, 18:02 • Aangepast …`, a
+/// breadcrumb) and starts no sentence; at the start of a line it is a list bullet.
+fn is_separator_dot(token: &str) -> bool {
+    matches!(token, "•" | "·" | "●" | "▪")
+}
+
 /// Whether `word` is an article, preposition or conjunction, which never ends a sentence and
 /// so always binds to the word after it (`gesprek met Jansen`, `Maar De Smet`).
 fn binds_to_next(word: &str) -> bool {
@@ -624,6 +632,18 @@ mod tests {
         assert_eq!(headings, [true, false, false, true, false]);
         let paragraphs: Vec<usize> = split.iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_dot_bullet_inside_a_line_separates_no_sentences() {
+        let text = "Omroep Oost • gisteren, 18:02 • Aangepast vandaag, 07:15\n• Eerste punt";
+        assert_eq!(
+            sentences(text),
+            [
+                "Omroep Oost • gisteren, 18:02 • Aangepast vandaag, 07:15",
+                "• Eerste punt"
+            ]
+        );
     }
 
     #[test]

@@ -18,6 +18,13 @@ pub const PLACE: u8 = 8;
 /// A word Dutch writes in lower case (`landbouw`, `kiesdrempel`, `het`).
 pub const LOWER_CASE: u8 = 16;
 
+/// A verb form (`daalt`, `werd`), from the words a tagged corpus marks as verbs (see
+/// [`WordClasses::insert_conll2002_verbs`]).
+pub const VERB: u8 = 32;
+
+/// Every class, in bit order.
+const CLASSES: &[u8] = &[FIRST_NAME, SURNAME, PARTICLE, PLACE, LOWER_CASE, VERB];
+
 /// The classes and the word list files (under `lexicons/`) they are read from.
 pub const LISTS: &[(u8, &str)] = &[
     (FIRST_NAME, "first-names.txt"),
@@ -75,6 +82,35 @@ impl WordClasses {
         }
     }
 
+    /// Adds to [`VERB`] the lower-case words tagged `V` in a CoNLL-2002 file's contents
+    /// (`word POS tag` lines).
+    pub fn insert_conll2002_verbs(&mut self, content: &str) {
+        for line in content.lines() {
+            let mut columns = line.split_whitespace();
+            if let (Some(word), Some("V")) = (columns.next(), columns.next()) {
+                if word.chars().all(char::is_lowercase) {
+                    self.insert(VERB, word);
+                }
+            }
+        }
+    }
+
+    /// Whether `word` (any case) may belong to `class` (one class constant); cheaper than
+    /// [`classes_of`](Self::classes_of) when one class is asked about.
+    pub fn contains(&self, class: u8, word: &str) -> bool {
+        self.bits != 0
+            && self.is_member(class, word_hash(word.chars().flat_map(char::to_lowercase)))
+    }
+
+    /// Whether the filter holds `class` with the word of hash `word`.
+    fn is_member(&self, class: u8, word: u64) -> bool {
+        let (h1, h2) = pair_hash(class, word);
+        (0..PROBES).all(|k| {
+            let bit = self.bit(h1, h2, k);
+            self.words[bit / 64] & (1 << (bit % 64)) != 0
+        })
+    }
+
     /// The classes `word` (any case) may belong to, as a bit set of the class constants.
     pub fn classes_of(&self, word: &str) -> u8 {
         if self.bits == 0 {
@@ -82,13 +118,8 @@ impl WordClasses {
         }
         let mut found = 0;
         let word = word_hash(word.chars().flat_map(char::to_lowercase));
-        for &(class, _) in LISTS {
-            let (h1, h2) = pair_hash(class, word);
-            let member = (0..PROBES).all(|k| {
-                let bit = self.bit(h1, h2, k);
-                self.words[bit / 64] & (1 << (bit % 64)) != 0
-            });
-            if member {
+        for &class in CLASSES {
+            if self.is_member(class, word) {
                 found |= class;
             }
         }
@@ -168,5 +199,9 @@ mod tests {
         let copy = WordClasses::from_bytes(&classes.to_bytes()).unwrap();
         assert_eq!(copy, classes);
         assert_eq!(WordClasses::default().classes_of("helga"), 0);
+        classes.insert_conll2002_verbs("Marc N B-PER\ndaalt V O\nLeest V O\nsnel Adj O\n");
+        assert_eq!(classes.classes_of("Daalt"), VERB);
+        assert!(classes.contains(VERB, "daalt") && !classes.contains(FIRST_NAME, "daalt"));
+        assert_eq!(classes.classes_of("leest") | classes.classes_of("snel"), 0);
     }
 }

@@ -5,8 +5,8 @@
 use anyhow::{bail, Context};
 use clap::Args;
 use kroniek_text::boundary;
-use kroniek_text::word_classes::WordClasses;
 use kroniek_text::eval::{self, Counts, Join, UdSentence};
+use kroniek_text::word_classes::WordClasses;
 use kroniek_text::{
     analyze, mark_residue, split_sentences, tokenize, ResidueKind, TextLayers, TokenKind,
 };
@@ -70,6 +70,10 @@ pub struct EvalSentencesArgs {
     /// Use the splitter's rules alone, without the boundary model.
     #[arg(long)]
     pub rules_only: bool,
+    /// The files are CoNLL-2002 (`word POS tag` lines, `-DOCSTART-` between articles), read
+    /// as `kroniek train sentences --conll` reads them (for ned.testa; never tune on ned.testb).
+    #[arg(long)]
+    pub conll2002: bool,
     /// Print scores as JSON.
     #[arg(long)]
     pub json: bool,
@@ -106,12 +110,26 @@ pub struct TrainSentencesArgs {
     #[arg(long, default_value_t = 0)]
     pub folds: usize,
     /// Thresholds to score in the cross-validation (comma-separated).
-    #[arg(long, value_delimiter = ',', default_value = "-0.5", allow_negative_numbers = true)]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "-0.5",
+        allow_negative_numbers = true
+    )]
     pub thresholds: Vec<f32>,
     /// The project's word lists (first names, surnames, places, lower-case words), kept in
     /// the model as a Bloom filter.
     #[arg(long, default_value = "lexicons")]
     pub lexicons: PathBuf,
+    /// CoNLL-2002 files (`word POS tag` lines; never ned.testb) whose articles are added to
+    /// every training fold and to the final model as extra newspaper text (headlines and
+    /// bylines without punctuation; never scored), and whose words tagged `V` become the verb
+    /// class (default: ned.train and ned.testa under --data).
+    #[arg(long, num_args = 1.., conflicts_with = "no_conll")]
+    pub conll: Vec<PathBuf>,
+    /// Train on the CoNLL-U files alone, without CoNLL-2002 text.
+    #[arg(long)]
+    pub no_conll: bool,
     /// Only cross-validate; write no model.
     #[arg(long)]
     pub no_write: bool,
@@ -419,7 +437,11 @@ pub fn run_eval_sentences(args: EvalSentencesArgs) -> anyhow::Result<ExitCode> {
     };
     let mut scores = Vec::new();
     for path in &args.files {
-        let sentences = read_treebank(path)?;
+        let sentences = if args.conll2002 {
+            eval::parse_conll2002(&read_text(path)?, &file_name(path))
+        } else {
+            read_treebank(path)?
+        };
         let (running, evaluation) = eval::evaluate_sentences_with(&sentences, join, model);
         for &offset in evaluation.missed.iter().take(args.errors) {
             eprintln!("missed  {}", context(&running.text, offset));
@@ -444,17 +466,35 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
     let files = if args.files.is_empty() {
         vec![
             args.data.join("ud/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu"),
-            args.data.join("ud/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu"),
+            args.data
+                .join("ud/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu"),
         ]
     } else {
         args.files.clone()
+    };
+    let conll_files = if args.no_conll {
+        Vec::new()
+    } else if args.conll.is_empty() {
+        vec![
+            args.data.join("conll2002/ned.train"),
+            args.data.join("conll2002/ned.testa"),
+        ]
+    } else {
+        args.conll.clone()
     };
     let treebanks = files
         .iter()
         .map(|path| read_treebank(path))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let classes = WordClasses::from_lists(&args.lexicons, 22)
+    let mut classes = WordClasses::from_lists(&args.lexicons, 22)
         .with_context(|| format!("cannot read the word lists in {}", args.lexicons.display()))?;
+    for path in &conll_files {
+        classes.insert_conll2002_verbs(&read_text(path)?);
+    }
+    let extra = conll_files
+        .iter()
+        .map(|path| Ok(eval::parse_conll2002(&read_text(path)?, &file_name(path))))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let options = boundary::TrainOptions {
         bits: args.bits,
         epochs: args.epochs,
@@ -463,7 +503,14 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
         threshold: args.threshold,
     };
     if args.folds > 0 {
-        let counts = boundary::cross_validate(&treebanks, &classes, args.folds, options, &args.thresholds);
+        let counts = boundary::cross_validate(
+            &treebanks,
+            &extra,
+            &classes,
+            args.folds,
+            options,
+            &args.thresholds,
+        );
         let mut scores = Vec::new();
         for (threshold, per_file) in args.thresholds.iter().zip(&counts) {
             let mut all = Counts::default();
@@ -472,14 +519,18 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
                 let name = format!("{} t={threshold}", file_name(path));
                 scores.push(ScoreLine::new(name, "boundaries (cv)", *c));
             }
-            scores.push(ScoreLine::new(format!("all t={threshold}"), "boundaries (cv)", all));
+            scores.push(ScoreLine::new(
+                format!("all t={threshold}"),
+                "boundaries (cv)",
+                all,
+            ));
         }
         print_scores(&scores, false)?;
     }
     if args.no_write {
         return Ok(ExitCode::SUCCESS);
     }
-    let examples = boundary::treebank_examples(&treebanks, &classes);
+    let examples = boundary::recipe_examples(&treebanks, &extra, &classes);
     let model = boundary::train(&examples, &classes, options);
     std::fs::write(&args.out, model.to_bytes())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
