@@ -6,6 +6,7 @@ use clap::Args;
 use kroniek_nlp::entities::clusters::{ClusterOptions, WordClusters, CLUSTER_LEVELS, DEFAULT_CLASS_COUNTS};
 use kroniek_nlp::entities::conll::{ConllFile, ConllScore};
 use kroniek_nlp::entities::gazetteer::{derive_lists, Lexicon};
+use kroniek_nlp::entities::name_classes::{Embeddings, NameClasses, DEFAULT_NAME_CLASS_COUNTS, NAME_LEVELS};
 use kroniek_nlp::entities::perceptron::{featurize_training_documents, train, train_stacked, EpochReport, TrainOptions, TrainingDocument};
 use kroniek_nlp::entities::{EntityRecognizer, Label, Model};
 use std::path::{Path, PathBuf};
@@ -58,6 +59,16 @@ pub struct TrainNerArgs {
     /// Learn no word classes (and use no class features).
     #[arg(long)]
     pub no_clusters: bool,
+    /// Word vectors of capitalised words (from scripts/derive-name-embeddings.sh): grouped by
+    /// k-means into name classes, which become features of capitalised words. Off by default.
+    #[arg(long, value_name = "FILE")]
+    pub name_embeddings: Option<PathBuf>,
+    /// Name classes per level, coarse to fine (two counts), with --name-embeddings.
+    #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_NAME_CLASS_COUNTS)]
+    pub name_classes: Vec<usize>,
+    /// Seed of the k-means start for --name-embeddings (same seed and vectors: same classes).
+    #[arg(long, default_value_t = 1)]
+    pub name_class_seed: u64,
     /// Train on only the first N sentences (quick experiments and tests).
     #[arg(long)]
     pub limit: Option<usize>,
@@ -141,6 +152,10 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         lexicon.clusters = learn_clusters(&args, &train_docs, &dev_docs)?;
         eprintln!("word classes for {} words in {:.1}s", lexicon.clusters.len(), started.elapsed().as_secs_f64());
     }
+    if let Some(path) = &args.name_embeddings {
+        lexicon.name_classes = learn_name_classes(&args, path)?;
+        eprintln!("name classes for {} words in {:.1}s", lexicon.name_classes.len(), started.elapsed().as_secs_f64());
+    }
     let train_documents = featurize_training_documents(&lexicon, args.hash_bits, &train_docs);
     let dev_documents = featurize_training_documents(&lexicon, args.hash_bits, &dev_docs);
     let train_sentences: usize = train_documents.iter().map(|d| d.sentences.len()).sum();
@@ -177,6 +192,9 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         "hash_bits": args.hash_bits,
         "cluster_text": if args.no_clusters { Vec::new() } else { args.cluster_text.iter().map(|p| p.display().to_string()).collect() },
         "cluster_classes": if args.no_clusters { Vec::new() } else { args.cluster_classes.clone() },
+        "name_embeddings": args.name_embeddings.as_ref().map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned()),
+        "name_classes": if args.name_embeddings.is_some() { args.name_classes.clone() } else { Vec::new() },
+        "name_class_seed": args.name_embeddings.as_ref().map(|_| args.name_class_seed),
     })
     .to_string();
     let bytes = model.to_bytes();
@@ -316,6 +334,16 @@ fn learn_clusters(args: &TrainNerArgs, train: &[LabelledDocument], dev: &[Labell
         sentences.extend(token_sentences(&String::from_utf8_lossy(&text), path.extension().is_some_and(|e| e == "conllu")));
     }
     Ok(WordClusters::learn(&sentences, &ClusterOptions { class_counts, min_count: args.cluster_min_count, ..ClusterOptions::default() }))
+}
+
+/// Groups the word vectors of `--name-embeddings` into name classes.
+fn learn_name_classes(args: &TrainNerArgs, path: &Path) -> anyhow::Result<NameClasses> {
+    let Ok(class_counts) = <[usize; NAME_LEVELS]>::try_from(args.name_classes.as_slice()) else {
+        bail!("--name-classes takes {NAME_LEVELS} counts (coarse to fine), e.g. 64,512");
+    };
+    let embeddings = Embeddings::read(path).with_context(|| format!("reading name embeddings {}", path.display()))?;
+    eprintln!("{} name embeddings of {} dimensions", embeddings.words.len(), embeddings.dim);
+    Ok(NameClasses::learn(&embeddings, class_counts, args.name_class_seed))
 }
 
 /// The token sentences of a CoNLL-style text (token in the first column, blank lines between
