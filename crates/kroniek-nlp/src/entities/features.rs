@@ -583,6 +583,31 @@ mod tests {
     }
 
     #[test]
+    fn name_classes_become_features_of_capitalised_words_only() {
+        use crate::entities::name_classes::{Embeddings, NameClasses};
+        let embeddings = Embeddings {
+            words: vec!["Lufthansa".into(), "Sabena".into(), "Bochum".into()],
+            dim: 2,
+            vectors: vec![1.0, 0.0, 0.995, 0.0998, 0.0, 1.0],
+        };
+        let mut lexicon = Lexicon::default();
+        lexicon.name_classes = NameClasses::learn(&embeddings, [2, 2], 1);
+        let mut featurizer = Featurizer::new(&lexicon, 18);
+        featurizer.analyse_tokens(&["Lufthansa", "en", "Sabena", "in", "Bochum", "lufthansa"]);
+        let classes: Vec<_> = featurizer.infos.iter().map(|i| i.name_classes).collect();
+        assert_eq!(classes[0], classes[2]);
+        assert_ne!(classes[0], classes[4]);
+        assert_eq!(classes[5], [NO_NAME_CLASS; NAME_LEVELS], "a lowercase word has no name class");
+        let name_features = |word: &str| {
+            let with = features_of(&["bij", word, "."], &lexicon);
+            let without = features_of(&["bij", word, "."], &Lexicon::default());
+            with.of_token(1).len() - without.of_token(1).len()
+        };
+        assert_eq!(name_features("Lufthansa"), NAME_LEVELS);
+        assert_eq!(name_features("lufthansa"), 0);
+    }
+
+    #[test]
     fn gazetteer_phrases_mark_begin_and_inside() {
         let mut lexicon = Lexicon::default();
         lexicon.insert("nieuw zeeland", flag::COUNTRY);

@@ -283,5 +283,21 @@ mod tests {
         assert_eq!(used, bytes.len());
         assert_eq!(back.flags_of("verenigde staten"), flag::COUNTRY);
         assert_eq!(back.len(), 2);
+        assert!(back.name_classes.is_empty());
+    }
+
+    #[test]
+    fn name_classes_travel_with_the_lexicon() {
+        use crate::entities::name_classes::{Embeddings, NameClasses};
+        let embeddings = Embeddings { words: vec!["Kiev".into(), "Philips".into()], dim: 2, vectors: vec![1.0, 0.0, 0.0, 1.0] };
+        let mut lex = Lexicon::default();
+        lex.insert("kiev", flag::PLACE);
+        lex.name_classes = NameClasses::learn(&embeddings, [2, 2], 1);
+        let bytes = lex.to_bytes();
+        let (back, used) = Lexicon::from_bytes(&bytes).unwrap();
+        assert_eq!(used, bytes.len());
+        assert_eq!(back.name_classes, lex.name_classes);
+        assert_ne!(back.name_classes.classes_of("Kiev"), back.name_classes.classes_of("Philips"));
+        assert_eq!(back.word_flags("Kiev"), flag::PLACE);
     }
 }
