@@ -295,8 +295,8 @@ impl<'a> Featurizer<'a> {
         }
     }
 
-    /// The name classes of a capitalised word and of its capitalised neighbours, at every
-    /// level (nothing when the model has no name classes).
+    /// The name classes (k-means groupings and neighbour type) of a capitalised word and of its
+    /// capitalised neighbours, at every level (nothing when the model has no name classes).
     fn name_class_features(&self, t: &TokenInfo, prev: Option<&TokenInfo>, next: Option<&TokenInfo>, out: &mut Vec<u32>) {
         if self.lexicon.name_classes.is_empty() {
             return;
@@ -591,7 +591,7 @@ mod tests {
             vectors: vec![1.0, 0.0, 0.995, 0.0998, 0.0, 1.0],
         };
         let mut lexicon = Lexicon::default();
-        lexicon.name_classes = NameClasses::learn(&embeddings, [2, 2], 1);
+        lexicon.name_classes = NameClasses::learn(&embeddings, [2, 2], 1, &Default::default());
         let mut featurizer = Featurizer::new(&lexicon, 18);
         featurizer.analyse_tokens(&["Lufthansa", "en", "Sabena", "in", "Bochum", "lufthansa"]);
         let classes: Vec<_> = featurizer.infos.iter().map(|i| i.name_classes).collect();

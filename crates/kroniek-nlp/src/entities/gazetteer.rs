@@ -292,7 +292,7 @@ mod tests {
         let embeddings = Embeddings { words: vec!["Kiev".into(), "Philips".into()], dim: 2, vectors: vec![1.0, 0.0, 0.0, 1.0] };
         let mut lex = Lexicon::default();
         lex.insert("kiev", flag::PLACE);
-        lex.name_classes = NameClasses::learn(&embeddings, [2, 2], 1);
+        lex.name_classes = NameClasses::learn(&embeddings, [2, 2], 1, &Default::default());
         let bytes = lex.to_bytes();
         let (back, used) = Lexicon::from_bytes(&bytes).unwrap();
         assert_eq!(used, bytes.len());

@@ -6,7 +6,9 @@
 //! The vectors come from outside the program (`scripts/derive-name-embeddings.sh` embeds the
 //! capitalised words of OpenTaal and of the training text with multilingual-e5-small);
 //! `kroniek train ner --name-embeddings FILE` groups them by spherical k-means, one grouping
-//! per level (coarse to fine), and stores only word hashes and class numbers in the model.
+//! per level (coarse to fine), and gives each word the entity type its nearest labelled words
+//! in the training data vote for (the word itself left out); the model stores only word hashes
+//! and class numbers.
 //! Words are looked up exactly as written; a genitive form ("Poetins", "KLM's", "Philips'")
 //! falls back to its base form.
 
@@ -15,11 +17,21 @@ use super::NerError;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// How many groupings (levels) each word gets a class in.
-pub const NAME_LEVELS: usize = 2;
+/// How many k-means groupings each word gets a class in.
+pub const KMEANS_LEVELS: usize = 2;
 
-/// The class counts of the levels, coarse to fine.
-pub const DEFAULT_NAME_CLASS_COUNTS: [usize; NAME_LEVELS] = [64, 512];
+/// Classes per word: the k-means groupings, then the neighbour-type code (see
+/// [`neighbour_types`]).
+pub const NAME_LEVELS: usize = KMEANS_LEVELS + 1;
+
+/// The class counts of the k-means levels, coarse to fine.
+pub const DEFAULT_NAME_CLASS_COUNTS: [usize; KMEANS_LEVELS] = [64, 512];
+
+/// How often a word was labelled PER, ORG, LOC, MISC and O in the training data.
+pub type TypeVotes = [u32; 5];
+
+/// How many nearest labelled words vote on a word's type.
+pub const TYPE_NEIGHBOURS: usize = 10;
 
 /// Most classes per level.
 pub const MAX_NAME_CLASSES: usize = 4096;
@@ -86,14 +98,20 @@ pub struct NameClasses {
 }
 
 impl NameClasses {
-    /// Groups the embedded words by spherical k-means, once per level. Deterministic: the same
-    /// vectors, counts and seed give the same classes.
-    pub fn learn(embeddings: &Embeddings, class_counts: [usize; NAME_LEVELS], seed: u64) -> Self {
+    /// Groups the embedded words by spherical k-means, once per level, and (when `typed` holds
+    /// the type votes of labelled words) adds each word's [`neighbour_types`] code as the last
+    /// level. Deterministic: the same vectors, counts, seed and votes give the same classes.
+    pub fn learn(embeddings: &Embeddings, class_counts: [usize; KMEANS_LEVELS], seed: u64, typed: &HashMap<String, TypeVotes>) -> Self {
         let mut table: HashMap<u64, [u16; NAME_LEVELS], Prehashed> = HashMap::default();
         for (level, &k) in class_counts.iter().enumerate() {
             let classes = spherical_kmeans(&embeddings.vectors, embeddings.dim, k.clamp(1, MAX_NAME_CLASSES), seed, KMEANS_PASSES);
             for (word, class) in embeddings.words.iter().zip(classes) {
                 table.entry(hash_exact(word)).or_insert([NO_NAME_CLASS; NAME_LEVELS])[level] = class;
+            }
+        }
+        if !typed.is_empty() {
+            for (word, code) in embeddings.words.iter().zip(neighbour_types(embeddings, typed, TYPE_NEIGHBOURS)) {
+                table.entry(hash_exact(word)).or_insert([NO_NAME_CLASS; NAME_LEVELS])[KMEANS_LEVELS] = code;
             }
         }
         NameClasses { table }
@@ -166,6 +184,73 @@ impl NameClasses {
 
 const ENTRY_BYTES: usize = 8 + 2 * NAME_LEVELS;
 
+/// For every embedded word, the type its `k` nearest labelled words (by dot product, the word
+/// itself left out) vote for, as a code: type (0–4 as in [`TypeVotes`]) × 4 + how sure (the
+/// winning share below 0.5, 0.7, 0.9, or above). Each neighbour's votes count as one vote split
+/// by its own shares.
+pub fn neighbour_types(embeddings: &Embeddings, typed: &HashMap<String, TypeVotes>, k: usize) -> Vec<u16> {
+    let dim = embeddings.dim;
+    let labelled: Vec<(usize, [f32; 5])> = embeddings
+        .words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| typed.get(w).map(|votes| (i, shares(votes))))
+        .filter(|(_, s)| s.iter().sum::<f32>() > 0.0)
+        .collect();
+    let labelled_vectors: Vec<f32> = labelled.iter().flat_map(|&(i, _)| embeddings.vector(i).iter().copied()).collect();
+    let n = embeddings.words.len();
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).clamp(1, 16);
+    let per_thread = n.div_ceil(threads).max(1);
+    let mut codes = vec![0u16; n];
+    std::thread::scope(|scope| {
+        for (chunk_index, out) in codes.chunks_mut(per_thread).enumerate() {
+            let (labelled, labelled_vectors) = (&labelled, &labelled_vectors);
+            scope.spawn(move || {
+                let mut nearest: Vec<(f32, usize)> = Vec::with_capacity(labelled.len());
+                for (offset, code) in out.iter_mut().enumerate() {
+                    let word = chunk_index * per_thread + offset;
+                    let vector = embeddings.vector(word);
+                    nearest.clear();
+                    for (j, (&(other, _), v)) in labelled.iter().zip(labelled_vectors.chunks_exact(dim)).enumerate() {
+                        if other != word {
+                            nearest.push((dot(vector, v), j));
+                        }
+                    }
+                    let keep = k.min(nearest.len());
+                    if keep == 0 {
+                        *code = NO_NAME_CLASS;
+                        continue;
+                    }
+                    nearest.select_nth_unstable_by(keep - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                    let mut sum = [0f32; 5];
+                    for &(_, j) in &nearest[..keep] {
+                        for (s, x) in sum.iter_mut().zip(&labelled[j].1) {
+                            *s += x;
+                        }
+                    }
+                    let (best, share) = sum.iter().enumerate().fold((0, 0f32), |m, (t, &x)| if x > m.1 { (t, x) } else { m });
+                    let share = share / keep as f32;
+                    let sure = [0.5, 0.7, 0.9].iter().filter(|&&edge| share >= edge).count();
+                    *code = (best * 4 + sure) as u16;
+                }
+            });
+        }
+    });
+    codes
+}
+
+/// Votes as shares that sum to 1 (all 0 when there are none).
+fn shares(votes: &TypeVotes) -> [f32; 5] {
+    let total: u32 = votes.iter().sum();
+    let mut out = [0f32; 5];
+    if total > 0 {
+        for (o, &v) in out.iter_mut().zip(votes) {
+            *o = v as f32 / total as f32;
+        }
+    }
+    out
+}
+
 /// The base form of a capitalised genitive: "KLM's" / "KLM’s" → "KLM", "Philips'" → "Philips",
 /// "Poetins" → "Poetin"; `None` for other words.
 fn genitive_base(word: &str) -> Option<&str> {
@@ -182,7 +267,7 @@ fn genitive_base(word: &str) -> Option<&str> {
 /// moves or after `passes` passes. The first centres are drawn by `seed` (k-means++).
 /// Returns each vector's class.
 pub fn spherical_kmeans(vectors: &[f32], dim: usize, k: usize, seed: u64, passes: usize) -> Vec<u16> {
-    let n = if dim == 0 { 0 } else { vectors.len() / dim };
+    let n = vectors.len().checked_div(dim).unwrap_or(0);
     let k = k.min(n).max(1);
     if n == 0 {
         return Vec::new();
@@ -336,7 +421,7 @@ mod tests {
     fn kmeans_groups_close_vectors_whatever_the_seed() {
         let embeddings = toy_embeddings();
         for seed in 1..=20 {
-            let classes = NameClasses::learn(&embeddings, [3, 3], seed);
+            let classes = NameClasses::learn(&embeddings, [3, 3], seed, &HashMap::new());
             let fine = |w: &str| classes.classes_of(w)[1];
             assert_eq!(fine("Lufthansa"), fine("Belgacom"), "seed {seed}");
             assert_eq!(fine("Philips"), fine("Lufthansa"), "seed {seed}");
@@ -344,13 +429,36 @@ mod tests {
             assert_eq!(fine("Poetin"), fine("Stoltenberg"), "seed {seed}");
             assert_ne!(fine("Philips"), fine("Bochum"), "seed {seed}");
             assert_ne!(fine("Poetin"), fine("Bochum"), "seed {seed}");
-            assert_eq!(NameClasses::learn(&embeddings, [3, 3], seed), classes, "deterministic for seed {seed}");
+            assert_eq!(NameClasses::learn(&embeddings, [3, 3], seed, &HashMap::new()), classes, "deterministic for seed {seed}");
         }
     }
 
     #[test]
+    fn a_word_gets_the_type_of_its_labelled_neighbours_not_its_own() {
+        let embeddings = toy_embeddings();
+        let votes = |t: usize| {
+            let mut v = [0u32; 5];
+            v[t] = 3;
+            v
+        };
+        let typed: HashMap<String, TypeVotes> =
+            [("Lufthansa", votes(1)), ("Philips", votes(1)), ("Bochum", votes(2)), ("Stoltenberg", votes(0)), ("Poetin", votes(3))]
+                .into_iter()
+                .map(|(w, v)| (w.to_string(), v))
+                .collect();
+        let codes = neighbour_types(&embeddings, &typed, 1);
+        let type_of = |w: &str| codes[embeddings.words.iter().position(|x| x == w).unwrap()] / 4;
+        assert_eq!(type_of("Belgacom"), 1, "an unlabelled company is typed ORG");
+        assert_eq!(type_of("Duisburg"), 2, "an unlabelled town is typed LOC");
+        assert_eq!(type_of("Poetin"), 0, "its own MISC label is left out; Stoltenberg's PER counts");
+        assert_eq!(codes[0] % 4, 3, "one unanimous neighbour: the surest bin");
+        let classes = NameClasses::learn(&embeddings, [2, 3], 1, &typed);
+        assert_eq!(classes.classes_of("Belgacom")[KMEANS_LEVELS] / 4, 1);
+    }
+
+    #[test]
     fn lookup_is_exact_with_a_genitive_fallback() {
-        let classes = NameClasses::learn(&toy_embeddings(), [2, 3], 7);
+        let classes = NameClasses::learn(&toy_embeddings(), [2, 3], 7, &HashMap::new());
         let poetin = classes.classes_of("Poetin");
         assert_ne!(poetin, [NO_NAME_CLASS; NAME_LEVELS]);
         assert_eq!(classes.classes_of("Poetins"), poetin);
@@ -377,7 +485,7 @@ mod tests {
         assert_eq!(Embeddings::from_bytes(&file), Some(embeddings.clone()));
         assert_eq!(Embeddings::from_bytes(&file[..file.len() - 1]), None);
 
-        let classes = NameClasses::learn(&embeddings, [2, 4], 3);
+        let classes = NameClasses::learn(&embeddings, [2, 4], 3, &HashMap::new());
         let bytes = classes.to_bytes();
         let (back, used) = NameClasses::from_bytes(&bytes).unwrap();
         assert_eq!((back, used), (classes, bytes.len()));

@@ -6,9 +6,10 @@ use clap::Args;
 use kroniek_nlp::entities::clusters::{ClusterOptions, WordClusters, CLUSTER_LEVELS, DEFAULT_CLASS_COUNTS};
 use kroniek_nlp::entities::conll::{ConllFile, ConllScore};
 use kroniek_nlp::entities::gazetteer::{derive_lists, Lexicon};
-use kroniek_nlp::entities::name_classes::{Embeddings, NameClasses, DEFAULT_NAME_CLASS_COUNTS, NAME_LEVELS};
+use kroniek_nlp::entities::name_classes::{Embeddings, NameClasses, TypeVotes, DEFAULT_NAME_CLASS_COUNTS, KMEANS_LEVELS};
 use kroniek_nlp::entities::perceptron::{featurize_training_documents, train, train_stacked, EpochReport, TrainOptions, TrainingDocument, STACK_OFFSET_SCALE};
 use kroniek_nlp::entities::{EntityRecognizer, Label, Model};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -64,7 +65,8 @@ pub struct TrainNerArgs {
     #[arg(long)]
     pub no_clusters: bool,
     /// Word vectors of capitalised words (from scripts/derive-name-embeddings.sh): grouped by
-    /// k-means into name classes, which become features of capitalised words. Off by default.
+    /// k-means into name classes, and typed by their 10 nearest labelled words of --train; both
+    /// become features of capitalised words. Off by default.
     #[arg(long, value_name = "FILE")]
     pub name_embeddings: Option<PathBuf>,
     /// Name classes per level, coarse to fine (two counts), with --name-embeddings.
@@ -157,7 +159,7 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         eprintln!("word classes for {} words in {:.1}s", lexicon.clusters.len(), started.elapsed().as_secs_f64());
     }
     if let Some(path) = &args.name_embeddings {
-        lexicon.name_classes = learn_name_classes(&args, path)?;
+        lexicon.name_classes = learn_name_classes(&args, path, &train_docs)?;
         eprintln!("name classes for {} words in {:.1}s", lexicon.name_classes.len(), started.elapsed().as_secs_f64());
     }
     let train_documents = featurize_training_documents(&lexicon, args.hash_bits, &train_docs);
@@ -345,14 +347,29 @@ fn learn_clusters(args: &TrainNerArgs, train: &[LabelledDocument], dev: &[Labell
     Ok(WordClusters::learn(&sentences, &ClusterOptions { class_counts, min_count: args.cluster_min_count, ..ClusterOptions::default() }))
 }
 
-/// Groups the word vectors of `--name-embeddings` into name classes.
-fn learn_name_classes(args: &TrainNerArgs, path: &Path) -> anyhow::Result<NameClasses> {
-    let Ok(class_counts) = <[usize; NAME_LEVELS]>::try_from(args.name_classes.as_slice()) else {
-        bail!("--name-classes takes {NAME_LEVELS} counts (coarse to fine), e.g. 64,512");
+/// Groups the word vectors of `--name-embeddings` into name classes, and types each word by its
+/// nearest capitalised words of the training documents.
+fn learn_name_classes(args: &TrainNerArgs, path: &Path, train: &[LabelledDocument]) -> anyhow::Result<NameClasses> {
+    let Ok(class_counts) = <[usize; KMEANS_LEVELS]>::try_from(args.name_classes.as_slice()) else {
+        bail!("--name-classes takes {KMEANS_LEVELS} counts (coarse to fine), e.g. 64,512");
     };
     let embeddings = Embeddings::read(path).with_context(|| format!("reading name embeddings {}", path.display()))?;
     eprintln!("{} name embeddings of {} dimensions", embeddings.words.len(), embeddings.dim);
-    Ok(NameClasses::learn(&embeddings, class_counts, args.name_class_seed))
+    Ok(NameClasses::learn(&embeddings, class_counts, args.name_class_seed, &type_votes(train)))
+}
+
+/// How often each capitalised word of the training documents is labelled PER, ORG, LOC, MISC
+/// and O.
+fn type_votes(train: &[LabelledDocument]) -> HashMap<String, TypeVotes> {
+    let mut votes: HashMap<String, TypeVotes> = HashMap::new();
+    for (tokens, labels) in train.iter().flatten() {
+        for (token, label) in tokens.iter().zip(labels) {
+            if token.chars().next().is_some_and(char::is_uppercase) {
+                votes.entry(token.clone()).or_default()[label.kind_index().unwrap_or(4)] += 1;
+            }
+        }
+    }
+    votes
 }
 
 /// The token sentences of a CoNLL-style text (token in the first column, blank lines between
