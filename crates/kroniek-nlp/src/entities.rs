@@ -14,6 +14,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod hashing;
 pub mod labels;
+pub mod name_classes;
 pub mod perceptron;
 pub mod resolve;
 

@@ -1,7 +1,8 @@
 //! Feature extraction for the tagger: each token gets ~50 hashed feature indices into a table
 //! of `2^bits` rows (word forms, affixes, shape, capitalisation in and out of sentence-initial
 //! position, a ±2 window, gazetteer and known-word flags, word classes of the word and its ±1
-//! neighbours, and document-level case evidence).
+//! neighbours, name classes of capitalised words and their capitalised neighbours, and
+//! document-level case evidence).
 //!
 //! Features are hashed from precomputed per-token hashes, so extraction allocates nothing
 //! after its buffers have grown once.
@@ -10,6 +11,7 @@ use super::clusters::{CLUSTER_LEVELS, UNKNOWN_CLASS};
 use super::gazetteer::{flag, Lexicon, MAX_PHRASE_WORDS};
 use super::hashing::{bucket, hash_exact, hash_lower, mix, Prehashed};
 use super::labels::Label;
+use super::name_classes::{NAME_LEVELS, NO_NAME_CLASS};
 use std::collections::{HashMap, HashSet};
 
 /// What the tagger needs to know about one token, computed once per token.
@@ -34,6 +36,8 @@ pub struct TokenInfo {
     trigram_count: u8,
     /// The word's class at each cluster level (coarse to fine).
     classes: [u16; CLUSTER_LEVELS],
+    /// The capitalised word's name class at each level ([`NO_NAME_CLASS`] for other words).
+    name_classes: [u16; NAME_LEVELS],
 }
 
 /// Most character trigrams kept per word (from its start).
@@ -186,6 +190,9 @@ const T_DOC_PERSON: u64 = 47;
 const T_CLUSTER0: u64 = 60;
 const T_CLUSTERM1: u64 = 61;
 const T_CLUSTERP1: u64 = 62;
+const T_NAME0: u64 = 63;
+const T_NAMEM1: u64 = 64;
+const T_NAMEP1: u64 = 65;
 
 const BOUNDARY_BEFORE: u64 = 0x0b0b_0b0b;
 const BOUNDARY_AFTER: u64 = 0x0e0e_0e0e;
@@ -223,6 +230,11 @@ impl<'a> Featurizer<'a> {
             }
             info.lexicon = self.lexicon.flags_of_hashes(&[info.lower]);
             info.classes = self.lexicon.clusters.classes_of_hash(info.lower);
+            info.name_classes = if info.props & CAPITALISED != 0 {
+                self.lexicon.name_classes.classes_of_token(token.as_ref(), info.exact)
+            } else {
+                [NO_NAME_CLASS; NAME_LEVELS]
+            };
             self.lowers.push(info.lower);
             self.infos.push(info);
         }
@@ -283,6 +295,27 @@ impl<'a> Featurizer<'a> {
         }
     }
 
+    /// The name classes (k-means groupings and neighbour type) of a capitalised word and of its
+    /// capitalised neighbours, at every level (nothing when the model has no name classes).
+    fn name_class_features(&self, t: &TokenInfo, prev: Option<&TokenInfo>, next: Option<&TokenInfo>, out: &mut Vec<u32>) {
+        if self.lexicon.name_classes.is_empty() {
+            return;
+        }
+        let capitalised = |o: Option<&TokenInfo>| o.filter(|x| x.props & CAPITALISED != 0).map(|x| x.name_classes);
+        for level in 0..NAME_LEVELS {
+            let level_tag = (level as u64) << 16;
+            if t.props & CAPITALISED != 0 {
+                self.push(out, T_NAME0, level_tag | t.name_classes[level] as u64);
+            }
+            if let Some(p) = capitalised(prev) {
+                self.push(out, T_NAMEM1, level_tag | p[level] as u64);
+            }
+            if let Some(n) = capitalised(next) {
+                self.push(out, T_NAMEP1, level_tag | n[level] as u64);
+            }
+        }
+    }
+
     fn token_features(&self, i: usize, document: &DocumentContext, out: &mut Vec<u32>) {
         let n = self.infos.len();
         let t = &self.infos[i];
@@ -326,6 +359,7 @@ impl<'a> Featurizer<'a> {
         self.push2(out, T_SHAPE0_WP1, t.shape, word(1));
         self.push(out, T_LENGTH, t.length_class as u64);
         self.cluster_features(t, prev, next, out);
+        self.name_class_features(t, prev, next, out);
         if t.props & CAPITALISED != 0 {
             for k in 0..t.trigram_count as usize {
                 self.push(out, T_TRIGRAM, t.trigrams[k]);
@@ -546,6 +580,31 @@ mod tests {
         let c = analyse_token("NAVO-topman");
         assert!(c.props & HAS_HYPHEN != 0 && c.props & ALL_CAPS == 0);
         assert_eq!(c.hyphen_tail, analyse_token("topman").hyphen_tail);
+    }
+
+    #[test]
+    fn name_classes_become_features_of_capitalised_words_only() {
+        use crate::entities::name_classes::{Embeddings, NameClasses};
+        let embeddings = Embeddings {
+            words: vec!["Lufthansa".into(), "Sabena".into(), "Bochum".into()],
+            dim: 2,
+            vectors: vec![1.0, 0.0, 0.995, 0.0998, 0.0, 1.0],
+        };
+        let mut lexicon = Lexicon::default();
+        lexicon.name_classes = NameClasses::learn(&embeddings, [2, 2], 1, &Default::default());
+        let mut featurizer = Featurizer::new(&lexicon, 18);
+        featurizer.analyse_tokens(&["Lufthansa", "en", "Sabena", "in", "Bochum", "lufthansa"]);
+        let classes: Vec<_> = featurizer.infos.iter().map(|i| i.name_classes).collect();
+        assert_eq!(classes[0], classes[2]);
+        assert_ne!(classes[0], classes[4]);
+        assert_eq!(classes[5], [NO_NAME_CLASS; NAME_LEVELS], "a lowercase word has no name class");
+        let name_features = |word: &str| {
+            let with = features_of(&["bij", word, "."], &lexicon);
+            let without = features_of(&["bij", word, "."], &Lexicon::default());
+            with.of_token(1).len() - without.of_token(1).len()
+        };
+        assert_eq!(name_features("Lufthansa"), NAME_LEVELS);
+        assert_eq!(name_features("lufthansa"), 0);
     }
 
     #[test]

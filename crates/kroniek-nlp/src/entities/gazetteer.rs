@@ -6,6 +6,7 @@
 //! as hashed keys, inside the model file. At tagging time only the model is needed.
 
 use super::clusters::WordClusters;
+use super::name_classes::NameClasses;
 use super::hashing::{hash_lower, phrase_key, phrase_key_of, Prehashed};
 use super::NerError;
 use std::collections::{BTreeSet, HashMap};
@@ -51,14 +52,20 @@ pub const LIST_FILES: [(&str, u16); 9] = [
 /// Longest phrase (in words) looked up in the lexicon.
 pub const MAX_PHRASE_WORDS: usize = 4;
 
-/// A lexicon: phrase key → flags (keys are [`phrase_key`]s of lowercase words), and the word
-/// classes learned from unlabeled text.
+/// A lexicon: phrase key → flags (keys are [`phrase_key`]s of lowercase words), the word
+/// classes learned from unlabeled text, and the name classes learned from word embeddings.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     table: HashMap<u64, u16, Prehashed>,
     /// Word classes (empty unless learned by `kroniek train ner`).
     pub clusters: WordClusters,
+    /// Name classes of capitalised words (empty unless `kroniek train ner --name-embeddings`).
+    pub name_classes: NameClasses,
 }
+
+/// Marks the optional name-class table after the word classes in [`Lexicon::to_bytes`] (models
+/// written before name classes existed end the lexicon without it).
+const NAME_CLASSES_TAG: &[u8; 8] = b"NAMECLS1";
 
 impl Lexicon {
     /// Flags of the phrase with these lowercase-word hashes (0 when unknown).
@@ -112,7 +119,7 @@ impl Lexicon {
     }
 
     /// Serialises as little-endian (u64 key, u16 flags) pairs sorted by key, after a u64 count,
-    /// then the word classes.
+    /// then the word classes, then (when there are any) [`NAME_CLASSES_TAG`] and the name classes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut pairs: Vec<(u64, u16)> = self.table.iter().map(|(k, v)| (*k, *v)).collect();
         pairs.sort_unstable();
@@ -123,6 +130,10 @@ impl Lexicon {
             out.extend_from_slice(&v.to_le_bytes());
         }
         out.extend_from_slice(&self.clusters.to_bytes());
+        if !self.name_classes.is_empty() {
+            out.extend_from_slice(NAME_CLASSES_TAG);
+            out.extend_from_slice(&self.name_classes.to_bytes());
+        }
         out
     }
 
@@ -138,7 +149,14 @@ impl Lexicon {
         }
         let used = 8 + count * 10;
         let (clusters, cluster_bytes) = WordClusters::from_bytes(&bytes[used..])?;
-        Some((Lexicon { table, clusters }, used + cluster_bytes))
+        let mut used = used + cluster_bytes;
+        let mut name_classes = NameClasses::default();
+        if bytes.get(used..used + NAME_CLASSES_TAG.len()) == Some(NAME_CLASSES_TAG) {
+            let (classes, class_bytes) = NameClasses::from_bytes(&bytes[used + NAME_CLASSES_TAG.len()..])?;
+            name_classes = classes;
+            used += NAME_CLASSES_TAG.len() + class_bytes;
+        }
+        Some((Lexicon { table, clusters, name_classes }, used))
     }
 }
 
@@ -265,5 +283,21 @@ mod tests {
         assert_eq!(used, bytes.len());
         assert_eq!(back.flags_of("verenigde staten"), flag::COUNTRY);
         assert_eq!(back.len(), 2);
+        assert!(back.name_classes.is_empty());
+    }
+
+    #[test]
+    fn name_classes_travel_with_the_lexicon() {
+        use crate::entities::name_classes::{Embeddings, NameClasses};
+        let embeddings = Embeddings { words: vec!["Kiev".into(), "Philips".into()], dim: 2, vectors: vec![1.0, 0.0, 0.0, 1.0] };
+        let mut lex = Lexicon::default();
+        lex.insert("kiev", flag::PLACE);
+        lex.name_classes = NameClasses::learn(&embeddings, [2, 2], 1, &Default::default());
+        let bytes = lex.to_bytes();
+        let (back, used) = Lexicon::from_bytes(&bytes).unwrap();
+        assert_eq!(used, bytes.len());
+        assert_eq!(back.name_classes, lex.name_classes);
+        assert_ne!(back.name_classes.classes_of("Kiev"), back.name_classes.classes_of("Philips"));
+        assert_eq!(back.word_flags("Kiev"), flag::PLACE);
     }
 }

@@ -6,8 +6,10 @@ use clap::Args;
 use kroniek_nlp::entities::clusters::{ClusterOptions, WordClusters, CLUSTER_LEVELS, DEFAULT_CLASS_COUNTS};
 use kroniek_nlp::entities::conll::{ConllFile, ConllScore};
 use kroniek_nlp::entities::gazetteer::{derive_lists, Lexicon};
-use kroniek_nlp::entities::perceptron::{featurize_training_documents, train, train_stacked, EpochReport, TrainOptions, TrainingDocument};
+use kroniek_nlp::entities::name_classes::{Embeddings, NameClasses, TypeVotes, DEFAULT_NAME_CLASS_COUNTS, KMEANS_LEVELS};
+use kroniek_nlp::entities::perceptron::{featurize_training_documents, train, train_stacked, EpochReport, TrainOptions, TrainingDocument, STACK_OFFSET_SCALE};
 use kroniek_nlp::entities::{EntityRecognizer, Label, Model};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -44,6 +46,10 @@ pub struct TrainNerArgs {
     /// trained on 5-fold held-out labels); 1: one stage only.
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub stages: u8,
+    /// With 2 stages: the share of stage 1's label scores that stage 2 adds to its own (0.2
+    /// scored best on ned.testa without name classes, 0.1 with them).
+    #[arg(long, default_value_t = STACK_OFFSET_SCALE)]
+    pub stack_offset_scale: f32,
     /// Unlabeled text for learning word classes, besides the tokens of --train and --dev:
     /// CoNLL-style files (token in the first column) or CoNLL-U files (*.conllu); "none" for
     /// none.
@@ -58,6 +64,17 @@ pub struct TrainNerArgs {
     /// Learn no word classes (and use no class features).
     #[arg(long)]
     pub no_clusters: bool,
+    /// Word vectors of capitalised words (from scripts/derive-name-embeddings.sh): grouped by
+    /// k-means into name classes, and typed by their 10 nearest labelled words of --train; both
+    /// become features of capitalised words. Off by default.
+    #[arg(long, value_name = "FILE")]
+    pub name_embeddings: Option<PathBuf>,
+    /// Name classes per level, coarse to fine (two counts), with --name-embeddings.
+    #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_NAME_CLASS_COUNTS)]
+    pub name_classes: Vec<usize>,
+    /// Seed of the k-means start for --name-embeddings (same seed and vectors: same classes).
+    #[arg(long, default_value_t = 1)]
+    pub name_class_seed: u64,
     /// Train on only the first N sentences (quick experiments and tests).
     #[arg(long)]
     pub limit: Option<usize>,
@@ -141,6 +158,10 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         lexicon.clusters = learn_clusters(&args, &train_docs, &dev_docs)?;
         eprintln!("word classes for {} words in {:.1}s", lexicon.clusters.len(), started.elapsed().as_secs_f64());
     }
+    if let Some(path) = &args.name_embeddings {
+        lexicon.name_classes = learn_name_classes(&args, path, &train_docs)?;
+        eprintln!("name classes for {} words in {:.1}s", lexicon.name_classes.len(), started.elapsed().as_secs_f64());
+    }
     let train_documents = featurize_training_documents(&lexicon, args.hash_bits, &train_docs);
     let dev_documents = featurize_training_documents(&lexicon, args.hash_bits, &dev_docs);
     let train_sentences: usize = train_documents.iter().map(|d| d.sentences.len()).sum();
@@ -151,7 +172,7 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         lexicon.len(),
         started.elapsed().as_secs_f64()
     );
-    let options = TrainOptions { epochs: args.epochs, seed: args.seed, bits: args.hash_bits, ensemble: args.ensemble };
+    let options = TrainOptions { epochs: args.epochs, seed: args.seed, bits: args.hash_bits, ensemble: args.ensemble, stack_offset_scale: args.stack_offset_scale };
     let report = |stage: &str, r: &EpochReport| {
         let dev = r.dev_f1.map_or(String::new(), |f| format!(", dev F1 {:.2}", 100.0 * f));
         if r.epoch == 0 {
@@ -166,7 +187,7 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         let flat = |docs: Vec<TrainingDocument>| docs.into_iter().flat_map(|d| d.sentences).collect::<Vec<_>>();
         train(&flat(train_documents), &flat(dev_documents), &lexicon, &options, |r| report("stage 1", r)).0
     };
-    model.info = serde_json::json!({
+    let mut info = serde_json::json!({
         "train": args.train.display().to_string(),
         "dev": args.dev.display().to_string(),
         "sentences": train_sentences,
@@ -177,8 +198,16 @@ pub fn run_train(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         "hash_bits": args.hash_bits,
         "cluster_text": if args.no_clusters { Vec::new() } else { args.cluster_text.iter().map(|p| p.display().to_string()).collect() },
         "cluster_classes": if args.no_clusters { Vec::new() } else { args.cluster_classes.clone() },
-    })
-    .to_string();
+    });
+    if let Some(path) = &args.name_embeddings {
+        info["name_embeddings"] = path.file_name().unwrap_or_default().to_string_lossy().into();
+        info["name_classes"] = args.name_classes.clone().into();
+        info["name_class_seed"] = args.name_class_seed.into();
+    }
+    if args.stack_offset_scale != STACK_OFFSET_SCALE {
+        info["stack_offset_scale"] = args.stack_offset_scale.into();
+    }
+    model.info = info.to_string();
     let bytes = model.to_bytes();
     if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
@@ -316,6 +345,31 @@ fn learn_clusters(args: &TrainNerArgs, train: &[LabelledDocument], dev: &[Labell
         sentences.extend(token_sentences(&String::from_utf8_lossy(&text), path.extension().is_some_and(|e| e == "conllu")));
     }
     Ok(WordClusters::learn(&sentences, &ClusterOptions { class_counts, min_count: args.cluster_min_count, ..ClusterOptions::default() }))
+}
+
+/// Groups the word vectors of `--name-embeddings` into name classes, and types each word by its
+/// nearest capitalised words of the training documents.
+fn learn_name_classes(args: &TrainNerArgs, path: &Path, train: &[LabelledDocument]) -> anyhow::Result<NameClasses> {
+    let Ok(class_counts) = <[usize; KMEANS_LEVELS]>::try_from(args.name_classes.as_slice()) else {
+        bail!("--name-classes takes {KMEANS_LEVELS} counts (coarse to fine), e.g. 64,512");
+    };
+    let embeddings = Embeddings::read(path).with_context(|| format!("reading name embeddings {}", path.display()))?;
+    eprintln!("{} name embeddings of {} dimensions", embeddings.words.len(), embeddings.dim);
+    Ok(NameClasses::learn(&embeddings, class_counts, args.name_class_seed, &type_votes(train)))
+}
+
+/// How often each capitalised word of the training documents is labelled PER, ORG, LOC, MISC
+/// and O.
+fn type_votes(train: &[LabelledDocument]) -> HashMap<String, TypeVotes> {
+    let mut votes: HashMap<String, TypeVotes> = HashMap::new();
+    for (tokens, labels) in train.iter().flatten() {
+        for (token, label) in tokens.iter().zip(labels) {
+            if token.chars().next().is_some_and(char::is_uppercase) {
+                votes.entry(token.clone()).or_default()[label.kind_index().unwrap_or(4)] += 1;
+            }
+        }
+    }
+    votes
 }
 
 /// The token sentences of a CoNLL-style text (token in the first column, blank lines between
