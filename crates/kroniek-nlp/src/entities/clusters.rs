@@ -9,7 +9,7 @@
 //! It is run for a few class counts (coarse to fine), giving each word one class per level.
 //! Words are compared lowercase; the table holds only word hashes (no readable text).
 
-use super::hashing::{hash_lower, Prehashed};
+use super::hashing::{class_table_from_bytes, class_table_to_bytes, hash_lower, Prehashed};
 use std::collections::HashMap;
 
 /// How many class counts (levels) each word gets a class for.
@@ -88,37 +88,15 @@ impl WordClusters {
 
     /// Serialises as a u64 count, then (u64 word hash, u16 class per level) sorted by hash.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut entries: Vec<(u64, [u16; CLUSTER_LEVELS])> = self.table.iter().map(|(k, v)| (*k, *v)).collect();
-        entries.sort_unstable();
-        let mut out = Vec::with_capacity(8 + entries.len() * ENTRY_BYTES);
-        out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
-        for (hash, classes) in entries {
-            out.extend_from_slice(&hash.to_le_bytes());
-            for class in classes {
-                out.extend_from_slice(&class.to_le_bytes());
-            }
-        }
-        out
+        class_table_to_bytes(&self.table)
     }
 
     /// Reads what [`WordClusters::to_bytes`] wrote; returns the table and the bytes it used.
     pub fn from_bytes(bytes: &[u8]) -> Option<(Self, usize)> {
-        let count = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?) as usize;
-        let body = bytes.get(8..8 + count.checked_mul(ENTRY_BYTES)?)?;
-        let mut table = HashMap::with_capacity_and_hasher(count, Prehashed::default());
-        for entry in body.chunks_exact(ENTRY_BYTES) {
-            let hash = u64::from_le_bytes(entry[..8].try_into().ok()?);
-            let mut classes = [0u16; CLUSTER_LEVELS];
-            for (level, class) in classes.iter_mut().enumerate() {
-                *class = u16::from_le_bytes(entry[8 + 2 * level..10 + 2 * level].try_into().ok()?);
-            }
-            table.insert(hash, classes);
-        }
-        Some((WordClusters { table }, 8 + count * ENTRY_BYTES))
+        let (table, used) = class_table_from_bytes(bytes)?;
+        Some((WordClusters { table }, used))
     }
 }
-
-const ENTRY_BYTES: usize = 8 + 2 * CLUSTER_LEVELS;
 
 /// The text as word ids and bigram counts. Ids 0..`hashes.len()` are the words kept (most
 /// frequent first); then one id for all rarer words and one for the sentence boundary.

@@ -1,6 +1,7 @@
 //! Allocation-free hashing of words and feature strings (FxHash-style), shared by the
 //! gazetteer keys and the hashed feature table.
 
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 const SEED: u64 = 0x517c_c1b7_2722_0a95;
@@ -79,6 +80,42 @@ impl Hasher for PrehashedHasher {
 
 /// Build-hasher for maps and sets keyed by precomputed hashes.
 pub type Prehashed = BuildHasherDefault<PrehashedHasher>;
+
+/// A table from word hashes to `N` class numbers (word classes, name classes).
+pub type ClassTable<const N: usize> = HashMap<u64, [u16; N], Prehashed>;
+
+/// Serialises a class table as a u64 count, then (u64 word hash, u16 class per level) sorted
+/// by hash, so the same table always gives the same bytes.
+pub fn class_table_to_bytes<const N: usize>(table: &ClassTable<N>) -> Vec<u8> {
+    let mut entries: Vec<(u64, [u16; N])> = table.iter().map(|(k, v)| (*k, *v)).collect();
+    entries.sort_unstable();
+    let mut out = Vec::with_capacity(8 + entries.len() * (8 + 2 * N));
+    out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+    for (hash, classes) in entries {
+        out.extend_from_slice(&hash.to_le_bytes());
+        for class in classes {
+            out.extend_from_slice(&class.to_le_bytes());
+        }
+    }
+    out
+}
+
+/// Reads what [`class_table_to_bytes`] wrote; returns the table and the bytes it used.
+pub fn class_table_from_bytes<const N: usize>(bytes: &[u8]) -> Option<(ClassTable<N>, usize)> {
+    let entry_bytes = 8 + 2 * N;
+    let count = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?) as usize;
+    let body = bytes.get(8..8 + count.checked_mul(entry_bytes)?)?;
+    let mut table = HashMap::with_capacity_and_hasher(count, Prehashed::default());
+    for entry in body.chunks_exact(entry_bytes) {
+        let hash = u64::from_le_bytes(entry[..8].try_into().ok()?);
+        let mut classes = [0u16; N];
+        for (level, class) in classes.iter_mut().enumerate() {
+            *class = u16::from_le_bytes(entry[8 + 2 * level..10 + 2 * level].try_into().ok()?);
+        }
+        table.insert(hash, classes);
+    }
+    Some((table, 8 + count * entry_bytes))
+}
 
 #[cfg(test)]
 mod tests {

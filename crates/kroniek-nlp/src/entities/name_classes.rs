@@ -12,7 +12,7 @@
 //! Words are looked up exactly as written; a genitive form ("Poetins", "KLM's", "Philips'")
 //! falls back to its base form.
 
-use super::hashing::{hash_exact, Prehashed};
+use super::hashing::{class_table_from_bytes, class_table_to_bytes, hash_exact, Prehashed};
 use super::NerError;
 use std::collections::HashMap;
 use std::path::Path;
@@ -152,37 +152,15 @@ impl NameClasses {
 
     /// Serialises as a u64 count, then (u64 word hash, u16 class per level) sorted by hash.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut entries: Vec<(u64, [u16; NAME_LEVELS])> = self.table.iter().map(|(k, v)| (*k, *v)).collect();
-        entries.sort_unstable();
-        let mut out = Vec::with_capacity(8 + entries.len() * ENTRY_BYTES);
-        out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
-        for (hash, classes) in entries {
-            out.extend_from_slice(&hash.to_le_bytes());
-            for class in classes {
-                out.extend_from_slice(&class.to_le_bytes());
-            }
-        }
-        out
+        class_table_to_bytes(&self.table)
     }
 
     /// Reads what [`NameClasses::to_bytes`] wrote; returns the table and the bytes it used.
     pub fn from_bytes(bytes: &[u8]) -> Option<(Self, usize)> {
-        let count = u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?) as usize;
-        let body = bytes.get(8..8 + count.checked_mul(ENTRY_BYTES)?)?;
-        let mut table = HashMap::with_capacity_and_hasher(count, Prehashed::default());
-        for entry in body.chunks_exact(ENTRY_BYTES) {
-            let hash = u64::from_le_bytes(entry[..8].try_into().ok()?);
-            let mut classes = [0u16; NAME_LEVELS];
-            for (level, class) in classes.iter_mut().enumerate() {
-                *class = u16::from_le_bytes(entry[8 + 2 * level..10 + 2 * level].try_into().ok()?);
-            }
-            table.insert(hash, classes);
-        }
-        Some((NameClasses { table }, 8 + count * ENTRY_BYTES))
+        let (table, used) = class_table_from_bytes(bytes)?;
+        Some((NameClasses { table }, used))
     }
 }
-
-const ENTRY_BYTES: usize = 8 + 2 * NAME_LEVELS;
 
 /// For every embedded word, the type its `k` nearest labelled words (by dot product, the word
 /// itself left out) vote for, as a code: type (0–4 as in [`TypeVotes`]) × 4 + how sure (the
