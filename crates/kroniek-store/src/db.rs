@@ -166,9 +166,13 @@ impl CorpusDb {
         check_schema_version(&conn, &path)?;
         conn.execute_batch(SCHEMA).map_err(|e| StoreError::db(&path, e))?;
         // A bounded page cache; reads beyond it go through a memory map (file-backed pages
-        // the kernel may drop), so random index lookups stay cheap in a large corpus.
+        // the kernel may drop), so random index lookups stay cheap in a large corpus. The
+        // write-ahead log is copied into the database every 16,384 pages (64 MB) instead of
+        // SQLite's 1,000: in a large corpus each copy writes pages scattered over the file and
+        // syncs it, and a page changed by many batches is now copied once.
         conn.execute_batch(
-            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;",
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768; \
+             PRAGMA mmap_size = 1073741824; PRAGMA wal_autocheckpoint = 16384;",
         )
         .map_err(|e| StoreError::db(&path, e))?;
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION])
