@@ -312,28 +312,41 @@ impl CorpusDb {
 
     /// Entity names of an article by type, for the search index's entity fields: the article
     /// entities' names and aliases, a person's surname, and the corpus entity's canonical name
-    /// and aliases when entities were resolved across the corpus.
+    /// and aliases when entities were resolved across the corpus. A name is indexed under the
+    /// article entity's type and also under the corpus entity's type when that differs (a
+    /// "Poetins" the tagger typed MISC that joined the person Vladimir Poetin is found by
+    /// `person:Poetin`); an untyped knowledge-base entry (MISC) adds no type.
     pub fn entity_names(&self, rowid: i64) -> Result<Vec<(String, String)>, StoreError> {
         let mut statement = self
             .conn
             .prepare_cached(
-                "SELECT ae.type, ae.name, ae.aliases, e.name, e.aliases FROM article_entities ae \
+                "SELECT ae.type, ae.name, ae.aliases, e.name, e.aliases, e.type FROM article_entities ae \
                  LEFT JOIN entity_links l ON l.article = ae.article AND l.local = ae.local \
                  LEFT JOIN entities e ON e.number = l.entity WHERE ae.article = ?1",
             )
             .map_err(|e| self.err(e))?;
         let rows = statement
             .query_map([rowid], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, Option<String>>(3)?, row.get::<_, Option<String>>(4)?))
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, Option<String>>(4)?,
+                    row.get::<_, Option<String>>(5)?,
+                ))
             })
             .map_err(|e| self.err(e))?;
         let mut names = Vec::new();
         for row in rows {
-            let (kind, name, aliases, corpus_name, corpus_aliases) = row.map_err(|e| self.err(e))?;
+            let (kind, name, aliases, corpus_name, corpus_aliases, corpus_kind) = row.map_err(|e| self.err(e))?;
             let mut all: Vec<String> = serde_json::from_str(&aliases).unwrap_or_default();
             all.push(name);
             all.extend(corpus_name);
             all.extend(corpus_aliases.and_then(|a| serde_json::from_str::<Vec<String>>(&a).ok()).unwrap_or_default());
+            if let Some(corpus_kind) = corpus_kind.filter(|k| *k != kind && k != "MISC") {
+                names.extend(entity_index_names(&corpus_kind, all.clone()));
+            }
             names.extend(entity_index_names(&kind, all));
         }
         Ok(names)
@@ -706,5 +719,24 @@ mod tests {
         drop(conn);
         let message = CorpusDb::create_or_open(dir.path()).err().expect("refused").to_string();
         assert!(message.contains("schema version 1") && message.contains("--corpus NEW"), "{message}");
+    }
+
+    #[test]
+    fn an_entity_name_is_indexed_under_its_corpus_entitys_type_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = CorpusDb::create_or_open(dir.path()).unwrap();
+        let insert = |sql: &str| db.conn.execute(sql, []).unwrap();
+        insert(
+            "INSERT INTO articles (rowid, id, doc, source, path, line, date_precision, language, text, text_offset, metadata, content_hash, ingested_at) \
+             VALUES (1, 'a', 'a', 's', 'p', 0, 'unknown', 'nld', 'Poetins plan.', 0, '{}', 'h', 'now')",
+        );
+        insert("INSERT INTO article_entities VALUES (1, 0, 'Poetins', 'MISC', '[]', '[]', 1), (1, 1, 'Brekels', 'MISC', '[]', '[]', 1)");
+        insert("INSERT INTO entities VALUES (1, 'PER:vladimir-poetin', 'Vladimir Poetin', 'PER', '[\"Poetin\"]', '[]', 2, 2, NULL, NULL, 0)");
+        insert("INSERT INTO entities VALUES (2, 'X9', 'Brekels', 'MISC', '[]', '[]', 1, 1, NULL, NULL, 1)");
+        insert("INSERT INTO entity_links VALUES (1, 0, 1), (1, 1, 2)");
+        let names = db.entity_names(1).unwrap();
+        let has = |kind: &str, name: &str| names.contains(&(kind.to_string(), name.to_string()));
+        assert!(has("PER", "Poetin") && has("PER", "Vladimir Poetin") && has("MISC", "Poetins"), "{names:?}");
+        assert!(!names.iter().any(|(kind, _)| kind != "PER" && kind != "MISC"), "{names:?}");
     }
 }

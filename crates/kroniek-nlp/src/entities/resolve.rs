@@ -5,7 +5,8 @@
 //! ("NAVO-secretaris-generaal", "de Britse premier", "minister van Buitenlandse Zaken",
 //! ", woordvoerder van …"); a later short form (a surname, "de Navo", an acronym) links to the
 //! earlier full form; genitive and plural forms (Poetins) link to their base; gentilic adjectives
-//! (Russische) are not entities but [`GentilicLink`]s to their country.
+//! (Russische) are not entities but [`GentilicLink`]s to their country; a name inside a compound
+//! ("NAVO-landen", "Navo-troepen") is a mention of that name, not an entity of its own.
 
 use super::conll::chunks;
 use super::gazetteer::ROLE_NOUNS;
@@ -53,12 +54,30 @@ struct Candidate {
     end: usize,
     kind: EntityType,
     role: Option<Span>,
+    /// The name inside a compound token ("NAVO" in "NAVO-landen"): the mention covers only it.
+    part: Option<Span>,
+}
+
+impl Candidate {
+    fn new(sentence: usize, start: usize, end: usize, kind: EntityType) -> Self {
+        Candidate { sentence, start, end, kind, role: None, part: None }
+    }
+
+    /// The mention's span and its words.
+    fn name<'t>(&self, text: &'t str, sentences: &[Vec<Token>]) -> (Span, Vec<&'t str>) {
+        if let Some(part) = self.part {
+            return (part, vec![part.text(text)]);
+        }
+        let tokens = &sentences[self.sentence][self.start..self.end];
+        (Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end), tokens.iter().map(|t| t.span.text(text)).collect())
+    }
 }
 
 /// Resolves the tagged sentences of one article (tokens and BIO labels per sentence) into
 /// mentions, entities and gentilic links.
 pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label>]) -> ArticleAnalysis {
     let mut candidates = Vec::new();
+    let mut compounds = Vec::new();
     let mut gentilic_spans: Vec<(usize, usize)> = Vec::new();
     for (s, (tokens, labels)) in sentences.iter().zip(labels).enumerate() {
         let words: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
@@ -77,7 +96,14 @@ pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label
                 // first becomes a GentilicLink, the second the role of the name after it.
                 continue;
             }
-            let mut candidate = Candidate { sentence: s, start: chunk.start, end: chunk.end, kind, role: None };
+            let mut candidate = Candidate::new(s, chunk.start, chunk.end, kind);
+            if single && kind != EntityType::PER {
+                if let Some(part) = name_in_compound(tokens[chunk.start].span, words[chunk.start]) {
+                    candidate.part = Some(part);
+                    compounds.push(candidate);
+                    continue;
+                }
+            }
             if kind == EntityType::PER {
                 find_role(&mut candidate, tokens, &words);
             }
@@ -86,6 +112,7 @@ pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label
             }
         }
     }
+    settle_compounds(text, sentences, &mut candidates, compounds);
     add_missed_repeats(text, sentences, &mut candidates);
     let mut analysis = link_candidates(text, sentences, &candidates);
     for (s, i) in gentilic_spans {
@@ -105,15 +132,55 @@ pub fn resolve_article(text: &str, sentences: &[Vec<Token>], labels: &[Vec<Label
     analysis
 }
 
+/// The name at the head of a compound token: a capitalised part of two or more letters before
+/// a hyphen, followed by lower-case parts only ("NAVO" in "NAVO-landen", "Navo" in
+/// "Navo-troepen"; not in "Oost-Europa" or "Noord-Atlantische").
+fn name_in_compound(span: Span, word: &str) -> Option<Span> {
+    let (head, rest) = word.split_once('-')?;
+    let head_is_name = head.chars().count() >= 2 && head.chars().next().is_some_and(char::is_uppercase) && head.chars().all(char::is_alphabetic);
+    let rest_is_lowercase = rest.chars().next().is_some_and(char::is_lowercase) && rest.chars().all(|c| c.is_lowercase() || c == '-');
+    (head_is_name && rest_is_lowercase).then(|| Span::new(span.start, span.start + head.len()))
+}
+
+/// Turns compound tokens into mentions of the name at their head, typed as the article types
+/// that name elsewhere ("Navo-troepen" after "de Navo"); an acronym the article names nowhere
+/// else is kept too ("EU-landen": ORG unless the tagger said LOC). Any other compound stays one
+/// mention of the whole token, as tagged ("Zaporizja-kerncentrale").
+fn settle_compounds(text: &str, sentences: &[Vec<Token>], candidates: &mut Vec<Candidate>, compounds: Vec<Candidate>) {
+    if compounds.is_empty() {
+        return;
+    }
+    let mut kinds: HashMap<String, EntityType> = HashMap::new();
+    for c in candidates.iter() {
+        let (_, words) = c.name(text, sentences);
+        kinds.entry(words[words.len() - 1].to_lowercase()).or_insert(c.kind);
+    }
+    for mut compound in compounds {
+        let head = compound.part.expect("compounds have a part").text(text);
+        let is_acronym = head.chars().all(char::is_uppercase);
+        match kinds.get(&head.to_lowercase()) {
+            Some(&kind) => compound.kind = kind,
+            None if is_acronym => {
+                if compound.kind != EntityType::LOC {
+                    compound.kind = EntityType::ORG;
+                }
+            }
+            None => compound.part = None,
+        }
+        candidates.push(compound);
+    }
+    candidates.sort_by_key(|c| (c.sentence, c.start));
+}
+
 /// Adds mentions the tagger missed: a capitalised word (of 4 letters or more) outside any
 /// mention that the article elsewhere tags as a person's surname or as a one-word name
 /// ("Lindqvist" at the start of a sentence after "Hedda Lindqvist" earlier).
 fn add_missed_repeats(text: &str, sentences: &[Vec<Token>], candidates: &mut Vec<Candidate>) {
     let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
     for c in candidates.iter() {
-        let tokens = &sentences[c.sentence][c.start..c.end];
-        if c.kind == EntityType::PER || tokens.len() == 1 {
-            *votes.entry(tokens[tokens.len() - 1].span.text(text).to_string()).or_default().entry(c.kind).or_default() += 1;
+        let (_, words) = c.name(text, sentences);
+        if c.kind == EntityType::PER || words.len() == 1 {
+            *votes.entry(words[words.len() - 1].to_string()).or_default().entry(c.kind).or_default() += 1;
         }
     }
     // The type the article gives the word most often (ties: PER, ORG, LOC, MISC order).
@@ -135,7 +202,7 @@ fn add_missed_repeats(text: &str, sentences: &[Vec<Token>], candidates: &mut Vec
             let next_capitalised = tokens.get(i + 1).is_some_and(|t| t.span.text(text).chars().next().is_some_and(char::is_uppercase));
             let covered = candidates.iter().any(|c| c.sentence == s && c.start <= i && i < c.end);
             if !next_capitalised && !covered {
-                added.push(Candidate { sentence: s, start: i, end: i + 1, kind, role: None });
+                added.push(Candidate::new(s, i, i + 1, kind));
             }
         }
     }
@@ -274,7 +341,7 @@ fn name_key(words: &[&str]) -> Vec<String> {
 }
 
 /// The base of a genitive or plural form ("Poetins" → "poetin", "Bush'" → "bush").
-fn genitive_base(word: &str) -> Option<String> {
+pub(crate) fn genitive_base(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
     for suffix in ["'s", "’s", "s'", "s", "'"] {
         if let Some(base) = lower.strip_suffix(suffix) {
@@ -372,10 +439,8 @@ fn link_candidates(text: &str, sentences: &[Vec<Token>], candidates: &[Candidate
     let mut drafts: Vec<Draft> = Vec::new();
     let mut mentions = Vec::new();
     for (n, c) in candidates.iter().enumerate() {
-        let tokens = &sentences[c.sentence][c.start..c.end];
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
+        let (span, words) = c.name(text, sentences);
         let key = name_key(&words);
-        let span = Span::new(tokens[0].span.start, tokens[tokens.len() - 1].span.end);
         let written = span.text(text).to_string();
         let entity = match find_entity(&drafts, &key, c.kind) {
             Some(d) => d,
@@ -510,6 +575,21 @@ mod tests {
         assert_eq!(a.entities[0].mentions, 2);
         let smeenk = a.mentions.iter().find(|m| m.span.text(&text) == "Ivo Smeenk").unwrap();
         assert_eq!(smeenk.role.as_deref(), Some("Brakko-topman"));
+    }
+
+    #[test]
+    fn a_name_inside_a_compound_is_a_mention_of_that_name() {
+        let (text, a) = resolve(&[
+            ("De Navo vergaderde .", "O B-ORG O O"),
+            ("Navo-troepen , EU-landen en de Zaporizja-kerncentrale .", "B-MISC O B-MISC O O B-MISC O"),
+        ]);
+        let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Navo", "EU", "Zaporizja-kerncentrale"]);
+        assert_eq!((a.entities[0].mentions, a.entities[0].kind), (2, EntityType::ORG));
+        assert_eq!(a.mentions[1].span.text(&text), "Navo");
+        assert_eq!((a.mentions[2].span.text(&text), a.mentions[2].kind), ("EU", EntityType::ORG));
+        assert_eq!(a.mentions[3].kind, EntityType::MISC);
+        assert_eq!(name_in_compound(Span::new(0, 12), "Oost-Europa"), None);
     }
 
     #[test]

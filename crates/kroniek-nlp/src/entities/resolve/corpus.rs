@@ -11,6 +11,9 @@
 //!   has exactly one full-name entity in the corpus, or when they share a role word.
 //! - Other types merge on the same name or alias (case-insensitive, without a leading article),
 //!   or an acronym that equals the initials of the other's name.
+//! - A one-word MISC entity in a genitive form ("Poetins" in "Poetins volgende stap", which the
+//!   tagger often types as an adjective-like MISC) joins the person whose surname is its base,
+//!   when exactly one person with a first name has that surname.
 
 use super::super::{ArticleEntity, EntityType, NerError};
 use serde::{Deserialize, Serialize};
@@ -289,7 +292,7 @@ pub fn resolve_corpus(articles: &[ArticleEntities], knowledge_base: Option<&Know
         for (a, article) in articles.iter().enumerate() {
             for (e, entity) in article.entities.iter().enumerate() {
                 let surname_only = entity.kind == EntityType::PER && person_parts(&entity.name).0.is_none();
-                if surname_only == (pass == 1) {
+                if (surname_only || genitive_of_a_name(entity).is_some()) == (pass == 1) {
                     order.push((a, e));
                 }
             }
@@ -390,7 +393,7 @@ fn find_corpus_entity(built: &[Building], by_key: &HashMap<Vec<String>, Vec<usiz
                 return acronym;
             }
         }
-        return None;
+        return genitive_of_a_name(entity).and_then(|base| the_one_person_with_surname(built, &base));
     }
     let (first, surname) = person_parts(&entity.name);
     let same_surname: Vec<usize> = (0..built.len()).filter(|&k| type_fits(&built[k]) && built[k].surname == surname).collect();
@@ -411,6 +414,23 @@ fn find_corpus_entity(built: &[Building], by_key: &HashMap<Vec<String>, Vec<usiz
             }
         }
     }
+}
+
+/// The lowercase base of a one-word MISC entity written as a genitive ("Poetins" → "poetin"):
+/// the only kind of entity that may join a person under another type.
+fn genitive_of_a_name(entity: &ArticleEntity) -> Option<String> {
+    let is_one_capitalised_word = !entity.name.contains(char::is_whitespace) && entity.name.chars().next().is_some_and(char::is_uppercase);
+    if entity.kind != EntityType::MISC || !is_one_capitalised_word {
+        return None;
+    }
+    super::genitive_base(&entity.name)
+}
+
+/// The corpus person with a first name whose surname is `surname`, when there is exactly one.
+fn the_one_person_with_surname(built: &[Building], surname: &str) -> Option<usize> {
+    let mut people = (0..built.len()).filter(|&k| built[k].entity.kind == EntityType::PER && built[k].first_name.is_some() && built[k].surname == surname);
+    let first = people.next()?;
+    people.next().is_none().then_some(first)
 }
 
 /// Lowercase ASCII-ish slug of a name ("Jens Stoltenberg" → "jens-stoltenberg").
@@ -479,6 +499,27 @@ mod tests {
         assert_eq!(r.links[1][0], r.links[0][0], "shares the role premier with Anna");
         assert!(r.links[2][0] != r.links[0][0] && r.links[2][0] != r.links[0][1], "ambiguous surname stays apart");
         assert_eq!(r.links[2][1], r.links[3][0], "the only Tandberg with a first name, even when seen later");
+    }
+
+    #[test]
+    fn a_genitive_typed_misc_joins_the_one_person_with_that_surname() {
+        let first = vec![entity("Hedda Lindqvist", EntityType::PER, &["Lindqvist"], &[], 3)];
+        let second = vec![entity("Lindqvists", EntityType::MISC, &[], &[], 1), entity("Brekels", EntityType::MISC, &[], &[], 1)];
+        let third = vec![entity("Anna Brekel", EntityType::PER, &[], &[], 1), entity("Joost Brekel", EntityType::PER, &[], &[], 1)];
+        let corpus = resolve_corpus(
+            &[
+                ArticleEntities { article: "a2", date: None, entities: &second },
+                ArticleEntities { article: "a1", date: None, entities: &first },
+                ArticleEntities { article: "a3", date: None, entities: &third },
+            ],
+            None,
+        );
+        let hedda = corpus.entity_of(1, 0).unwrap();
+        assert_eq!(corpus.links[0][0], corpus.links[1][0], "Lindqvists joins Hedda Lindqvist, even from an earlier article");
+        assert!(hedda.aliases.contains(&"Lindqvists".to_string()));
+        assert_eq!((hedda.kind, hedda.mentions), (EntityType::PER, 4));
+        assert!(!corpus.links[2].contains(&corpus.links[0][1]), "Brekels is ambiguous between Anna and Joost");
+        assert_eq!(corpus.entities[corpus.links[0][1]].kind, EntityType::MISC);
     }
 
     #[test]
