@@ -597,9 +597,7 @@ fn mark_pull_quotes(
     for p in candidates {
         let span = paragraph_span(&sentences[paragraphs[p].clone()]);
         let own = span.text(text);
-        let key: String = normalised_letters(strip_pull_quote_label(own))
-            .take(PULL_QUOTE_KEY_LETTERS)
-            .collect();
+        let key = normalised_letters(strip_pull_quote_label(own), PULL_QUOTE_KEY_LETTERS);
         if key.chars().count() < PULL_QUOTE_MIN_LETTERS {
             continue;
         }
@@ -608,8 +606,7 @@ fn mark_pull_quotes(
         let key_finder = memchr::memmem::Finder::new(key.as_bytes());
         let source = (low..=high).filter(|&q| q != p).find(|&q| {
             let other = letters[q].get_or_insert_with(|| {
-                normalised_letters(paragraph_span(&sentences[paragraphs[q].clone()]).text(text))
-                    .collect()
+                normalised_letters(paragraph_span(&sentences[paragraphs[q].clone()]).text(text), usize::MAX)
             });
             key_finder.find(other.as_bytes()).is_some()
         });
@@ -656,11 +653,31 @@ fn strip_pull_quote_label(paragraph: &str) -> &str {
     paragraph
 }
 
-/// The letters and digits of `text`, lower-cased, without anything between them.
-fn normalised_letters(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+/// The letters and digits of `text`, lower-cased, without anything between them; at most
+/// `limit` of them.
+fn normalised_letters(text: &str, limit: usize) -> String {
+    let mut letters = String::with_capacity(text.len().min(limit));
+    let mut count = 0;
+    for c in text.chars() {
+        if count >= limit {
+            break;
+        }
+        if c.is_ascii() {
+            // The common case, without the Unicode tables.
+            if c.is_ascii_alphanumeric() {
+                letters.push(c.to_ascii_lowercase());
+                count += 1;
+            }
+        } else if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                if count < limit {
+                    letters.push(lower);
+                    count += 1;
+                }
+            }
+        }
+    }
+    letters
 }
 
 #[cfg(test)]

@@ -261,6 +261,7 @@ impl Splitter<'_> {
         next < self.tokens.len()
             && i - first < HEADING_TOKENS
             && self.tokens[next].kind == TokenKind::Word
+            && starts_upper_case(self.token_text(next))
             && OPENERS.contains(&self.token_text(next))
             && !self.starts_title(next)
             && (matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
