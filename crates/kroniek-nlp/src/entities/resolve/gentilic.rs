@@ -46,9 +46,10 @@ const GENTILICS: &[(&str, &str)] = &[
 const COMPASS_PREFIXES: &[&str] = &["Noord", "Oost", "Zuid", "West", "Midden", "Centraal", "Zuidoost", "Noordoost", "Zuidwest", "Noordwest"];
 
 /// The country a gentilic adjective points at ("Russische" → "Rusland"), in either the
-/// uninflected or the -e form, any case; `None` for other words.
+/// uninflected or the -e form, capitalised as Dutch writes them (the rest in any case);
+/// `None` for other words. Lower-case words return at once: this runs for every word.
 pub fn country_of_gentilic(word: &str) -> Option<&'static str> {
-    if !word.chars().next().is_some_and(char::is_alphabetic) || word.len() < 4 {
+    if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 4 {
         return None;
     }
     forms().get(word.to_lowercase().as_str()).map(String::as_str)
@@ -99,6 +100,8 @@ mod tests {
         assert_eq!(country_of_gentilic("Britse"), Some("Verenigd Koninkrijk"));
         assert_eq!(country_of_gentilic("Rusland"), None);
         assert_eq!(country_of_gentilic("Fransen"), None);
+        assert_eq!(country_of_gentilic("RUSSISCHE"), Some("Rusland"));
+        assert_eq!(country_of_gentilic("russische"), None, "Dutch capitalises gentilics");
     }
 
     #[test]
