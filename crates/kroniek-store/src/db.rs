@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// The file name of the database inside a corpus directory.
 pub const DATABASE_FILE: &str = "corpus.sqlite";
 const SCHEMA: &str = include_str!("schema.sql");
-const SCHEMA_VERSION: &str = "2";
+const SCHEMA_VERSION: &str = "3";
 
 /// An article ready to store: what was read plus everything derived from it.
 #[derive(Debug)]
@@ -140,6 +140,7 @@ fn check_schema_version(conn: &Connection, path: &Path) -> Result<(), StoreError
         .optional()
         .map_err(|e| StoreError::db(path, e))?;
     match version {
+        Some(version) if version == "2" => upgrade_from_version_2(conn).map_err(|e| StoreError::db(path, e)),
         Some(version) if version != SCHEMA_VERSION => Err(StoreError::Schema {
             path: path.to_path_buf(),
             message: format!(
@@ -149,6 +150,21 @@ fn check_schema_version(conn: &Connection, path: &Path) -> Result<(), StoreError
         }),
         _ => Ok(()),
     }
+}
+
+/// Upgrades a corpus of schema version 2 to 3 in one transaction: its sentence rows become one
+/// row per article (`article_sentences`), read through the `sentences` view as before.
+fn upgrade_from_version_2(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "BEGIN;
+         CREATE TABLE article_sentences (article INTEGER PRIMARY KEY REFERENCES articles (rowid), spans TEXT NOT NULL);
+         INSERT INTO article_sentences (article, spans)
+             SELECT article, json_group_array(json_array(start, \"end\", paragraph, heading, residue))
+             FROM (SELECT * FROM sentences ORDER BY article, start) GROUP BY article;
+         DROP TABLE sentences;
+         UPDATE meta SET value = '3' WHERE key = 'schema_version';
+         COMMIT;",
+    )
 }
 
 /// An open corpus database.
@@ -599,18 +615,27 @@ fn store_article(tx: &rusqlite::Transaction, article: &PreparedArticle) -> rusql
 }
 
 fn store_layers(tx: &rusqlite::Transaction, rowid: i64, layers: &TextLayers) -> rusqlite::Result<()> {
-    let mut sentence = tx.prepare_cached(
-        "INSERT INTO sentences (article, start, end, paragraph, heading, residue) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for s in &layers.sentences {
-        sentence.execute(params![rowid, s.span.start as i64, s.span.end as i64, s.paragraph as i64, s.heading, s.residue])?;
-    }
+    let mut sentences = tx.prepare_cached("INSERT INTO article_sentences (article, spans) VALUES (?1, ?2)")?;
+    sentences.execute(params![rowid, sentence_spans_json(layers)])?;
     let mut residue = tx.prepare_cached("INSERT INTO residue (article, start, end, kind) VALUES (?1, ?2, ?3, ?4)")?;
     for r in &layers.residue {
         let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
         residue.execute(params![rowid, r.span.start as i64, r.span.end as i64, kind])?;
     }
     Ok(())
+}
+
+/// The sentences of an article as stored: `[[start,end,paragraph,heading,residue],…]`.
+fn sentence_spans_json(layers: &TextLayers) -> String {
+    use std::fmt::Write;
+    let mut json = String::with_capacity(2 + layers.sentences.len() * 20);
+    json.push('[');
+    for (i, s) in layers.sentences.iter().enumerate() {
+        let separator = if i == 0 { "" } else { "," };
+        let _ = write!(json, "{separator}[{},{},{},{},{}]", s.span.start, s.span.end, s.paragraph, s.heading as u8, s.residue as u8);
+    }
+    json.push(']');
+    json
 }
 
 fn store_annotations(tx: &rusqlite::Transaction, rowid: i64, text: &str, annotations: &Annotations) -> rusqlite::Result<()> {
@@ -738,5 +763,35 @@ mod tests {
         let has = |kind: &str, name: &str| names.contains(&(kind.to_string(), name.to_string()));
         assert!(has("PER", "Poetin") && has("PER", "Vladimir Poetin") && has("MISC", "Poetins"), "{names:?}");
         assert!(!names.iter().any(|(kind, _)| kind != "PER" && kind != "MISC"), "{names:?}");
+    }
+
+    #[test]
+    fn a_version_2_corpus_is_upgraded_and_its_sentences_read_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(CorpusDb::create_or_open(dir.path()).unwrap());
+        let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+        conn.execute_batch(
+            "DROP VIEW sentences; DROP TABLE article_sentences;
+             CREATE TABLE sentences (article INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+                 paragraph INTEGER NOT NULL, heading INTEGER NOT NULL, residue INTEGER NOT NULL);
+             INSERT INTO articles (rowid, id, doc, source, path, line, date_precision, language, text, text_offset, metadata, content_hash, ingested_at)
+                 VALUES (1, 'a', 'a', 's', 'p', 0, 'unknown', 'nld', 't', 0, '{}', 'h', 'now'), (2, 'b', 'b', 's', 'p', 1, 'unknown', 'nld', 't', 0, '{}', 'i', 'now');
+             INSERT INTO sentences VALUES (1, 20, 31, 1, 0, 0), (1, 0, 19, 0, 1, 0), (2, 0, 9, 0, 0, 1);
+             UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+        drop(conn);
+        let db = CorpusDb::create_or_open(dir.path()).unwrap();
+        let rows: Vec<(i64, i64, i64, i64, i64, i64)> = db
+            .conn
+            .prepare("SELECT * FROM sentences ORDER BY article, start")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows, vec![(1, 0, 19, 0, 1, 0), (1, 20, 31, 1, 0, 0), (2, 0, 9, 0, 0, 1)]);
+        let version: String = db.conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
     }
 }

@@ -33,16 +33,19 @@ CREATE INDEX IF NOT EXISTS articles_content_hash ON articles (content_hash);
 CREATE INDEX IF NOT EXISTS articles_doc ON articles (doc);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 
--- Sentences (and headings, list items) of each article; residue = page residue.
-CREATE TABLE IF NOT EXISTS sentences (
-    article   INTEGER NOT NULL REFERENCES articles (rowid),
-    start     INTEGER NOT NULL,
-    end       INTEGER NOT NULL,
-    paragraph INTEGER NOT NULL,
-    heading   INTEGER NOT NULL,          -- 1 for a heading
-    residue   INTEGER NOT NULL           -- 1 for page residue (captions, credits, "Lees meer")
+-- Sentences (and headings, list items) of each article, one row per article: a JSON array of
+-- [start, end, paragraph, heading, residue] in text order (heading 1 for a heading, residue 1
+-- for page residue: captions, credits, "Lees meer"). One row instead of one per sentence keeps
+-- ingest fast and the file small; read them through the view below.
+CREATE TABLE IF NOT EXISTS article_sentences (
+    article INTEGER PRIMARY KEY REFERENCES articles (rowid),
+    spans   TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS sentences_article ON sentences (article);
+-- One row per sentence: SELECT * FROM sentences WHERE article = ? ORDER BY start.
+CREATE VIEW IF NOT EXISTS sentences (article, start, end, paragraph, heading, residue) AS
+    SELECT s.article, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'),
+           json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]')
+    FROM article_sentences s, json_each(s.spans) j;
 
 -- Page residue spans and why they were marked (caption, credit, byline, read_more, ...).
 CREATE TABLE IF NOT EXISTS residue (
