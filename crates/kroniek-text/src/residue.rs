@@ -684,6 +684,13 @@ fn normalised_letters(text: &str, limit: usize) -> String {
 mod tests {
     use crate::{analyze, ResidueKind};
 
+    #[test]
+    fn normalised_letters_lowercase_and_drop_the_rest() {
+        assert_eq!(super::normalised_letters("Ëén, TWÉÉ! 3 İ", usize::MAX), "ëéntwéé3i\u{307}");
+        assert_eq!(super::normalised_letters("Ëén, TWÉÉ!", 5), "ëéntw");
+        assert_eq!(super::normalised_letters("İx", 1), "i", "a two-char lowercase counts per char");
+    }
+
     fn marked(text: &str) -> Vec<(String, ResidueKind)> {
         analyze(text)
             .residue
