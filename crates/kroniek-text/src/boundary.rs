@@ -12,7 +12,10 @@
 //! `models/sentences-nl.bin`, built into the program. The file is a header and a dense table of
 //! quantised weights indexed by feature hash.
 
-use crate::eval::{evaluate_sentences_with, running_text, Counts, Join, RunningText, UdSentence};
+use crate::eval::{
+    evaluate_sentences_with, running_text, Counts, Join, RunningText, SentenceEvaluation,
+    UdSentence,
+};
 use crate::residue::is_caption_marker;
 use crate::sentences::{split_with_decider, Splitter};
 use crate::word_classes::{WordClasses, FIRST_NAME, VERB};
@@ -682,7 +685,8 @@ pub fn recipe_examples(
 /// Boundary counts of cross-validation: the documents of every treebank are dealt into `folds`
 /// folds (document `d` into fold `d % folds`); for each fold a model is trained on the other
 /// folds of all treebanks plus all of `extra` (see [`recipe_examples`]), and scored on this fold. Returns, for each
-/// threshold, the counts of each treebank summed over the folds.
+/// threshold, the counts of each treebank summed over the folds. `report(treebank, running,
+/// evaluation)` sees each held-out fold's text and errors at the first threshold.
 pub fn cross_validate(
     treebanks: &[Vec<UdSentence>],
     extra: &[Vec<UdSentence>],
@@ -690,6 +694,7 @@ pub fn cross_validate(
     folds: usize,
     options: TrainOptions,
     thresholds: &[f32],
+    mut report: impl FnMut(usize, &RunningText, &SentenceEvaluation),
 ) -> Vec<Vec<Counts>> {
     let folds = folds.max(2);
     let split: Vec<Vec<&[UdSentence]>> = treebanks.iter().map(|t| documents(t)).collect();
@@ -713,8 +718,12 @@ pub fn cross_validate(
             let held_out = part(docs, fold, true);
             for (k, &threshold) in thresholds.iter().enumerate() {
                 let model = model.clone().with_threshold(threshold);
-                let (_, evaluation) = evaluate_sentences_with(&held_out, Join::Space, Some(&model));
+                let (running, evaluation) =
+                    evaluate_sentences_with(&held_out, Join::Space, Some(&model));
                 counts[k][t].add(evaluation.boundaries);
+                if k == 0 {
+                    report(t, &running, &evaluation);
+                }
             }
         }
     }
