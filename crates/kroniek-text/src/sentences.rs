@@ -183,7 +183,10 @@ impl Splitter<'_> {
         if self.is_terminal(j) && !(j == i && self.is_closer(next)) {
             return !self.is_list_number(first, j) && self.starts_sentence(next);
         }
-        if self.ends_glued_heading(first, i) || self.before_inline_bullet(i) {
+        if self.ends_glued_heading(first, i)
+            || self.before_inline_bullet(i)
+            || self.repeated_after(first, i)
+        {
             return true;
         }
         // a quotation without final punctuation: ,,Hij heeft er zin in'' Daarna ...
@@ -286,6 +289,36 @@ impl Splitter<'_> {
                 TokenKind::Number => self.tokens[i].kind != TokenKind::Number,
                 _ => false,
             }
+    }
+
+    /// Whether the last one to three words up to token `i`, starting with a capital and made of
+    /// letters and hyphens, are repeated right after it: a title or heading before the text
+    /// that opens with it (`Pluimvee Pluimvee, waartoe kippen …`, `Ongewoon Italië Italië
+    /// heeft …`). Not inside a quotation that opens before the words (`'Maria Maria'`).
+    fn repeated_after(&self, first: usize, i: usize) -> bool {
+        let next = i + 1;
+        if next >= self.tokens.len()
+            || self.tokens[next].kind != TokenKind::Word
+            || !starts_upper_case(self.token_text(next))
+        {
+            return false;
+        }
+        (1..=3.min(i + 1 - first)).any(|words| {
+            let start = i + 1 - words;
+            i + words < self.tokens.len()
+                && self.token_text(start) == self.token_text(next)
+                && starts_upper_case(self.token_text(start))
+                && self.token_text(start).chars().count() >= 3
+                && !(start > 0 && self.is_opening_quote(start - 1))
+                && (start..=i).all(|k| {
+                    self.tokens[k].kind == TokenKind::Word
+                        && self
+                            .token_text(k)
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == '-')
+                        && self.token_text(k) == self.token_text(k + words)
+                })
+        })
     }
 
     /// Whether the opener at `i` begins a capitalised title or name (`Het Parool`, `In
@@ -735,6 +768,25 @@ mod tests {
         );
         // a product of numbers is no list
         let text = "Dat is 3 * 4 en meer.";
+        assert_eq!(split_sentences_with(text, &tokenize(text), None).len(), 1);
+    }
+
+    #[test]
+    fn a_title_repeated_by_the_sentence_after_it_is_split_off() {
+        let text = "Daar gelden regels voor. Pluimvee Pluimvee, waartoe kippen behoren, is vee.";
+        let tokens = tokenize(text);
+        let split = split_sentences_with(text, &tokens, None);
+        let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Daar gelden regels voor.",
+                "Pluimvee",
+                "Pluimvee, waartoe kippen behoren, is vee."
+            ]
+        );
+        // not inside a quoted title, not lower-case words
+        let text = "Nummers als 'Maria Maria' en dat dat werkt.";
         assert_eq!(split_sentences_with(text, &tokenize(text), None).len(), 1);
     }
 
