@@ -12,7 +12,10 @@
 //! `models/sentences-nl.bin`, built into the program. The file is a header and a dense table of
 //! quantised weights indexed by feature hash.
 
-use crate::eval::{evaluate_sentences_with, running_text, Counts, Join, RunningText, UdSentence};
+use crate::eval::{
+    evaluate_sentences_with, running_text, Counts, Join, RunningText, SentenceEvaluation,
+    UdSentence,
+};
 use crate::residue::is_caption_marker;
 use crate::sentences::{split_with_decider, Splitter};
 use crate::word_classes::{WordClasses, FIRST_NAME, VERB};
@@ -126,10 +129,7 @@ impl BoundaryModel {
         i: usize,
         features: &mut Vec<u64>,
     ) -> bool {
-        if continues_name(splitter, &self.classes, i)
-            || opens_title(splitter, i)
-            || after_caption_marker(splitter, first, i)
-        {
+        if kept_shut(splitter, &self.classes, first, i) {
             return false;
         }
         features.clear();
@@ -272,6 +272,45 @@ fn is_capitalised(splitter: &Splitter, k: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
+}
+
+/// Whether the rules keep the open gap after token `i` (in a sentence that began at token
+/// `first`) shut before the model is asked: inside a name, before a title, after a caption
+/// marker, before a quotation the sentence runs on after.
+fn kept_shut(splitter: &Splitter, classes: &WordClasses, first: usize, i: usize) -> bool {
+    continues_name(splitter, classes, i)
+        || opens_title(splitter, i)
+        || after_caption_marker(splitter, first, i)
+        || quotation_runs_on(splitter, i)
+}
+
+/// Most tokens of a short quotation (a title, a word or question quoted inside a sentence).
+const QUOTATION_TOKENS: usize = 12;
+
+/// Whether the gap after token `i`, a lower-case word, comes before a short quotation without
+/// a full stop after whose closing quote the sentence runs on with a lower-case word (`vroeg
+/// "Waarom?" en ging`, `noemde het "onzin" omdat …`): the quotation is part of the sentence.
+fn quotation_runs_on(splitter: &Splitter, i: usize) -> bool {
+    let open = i + 1;
+    let starts_lower = |k: usize| {
+        splitter.tokens[k].kind == TokenKind::Word
+            && splitter
+                .token_text(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    };
+    if !starts_lower(i) || !splitter.is_opening_quote(open) {
+        return false;
+    }
+    let end = splitter.tokens.len().min(open + QUOTATION_TOKENS);
+    (open + 1..end)
+        .find(|&k| splitter.tokens[k].kind == TokenKind::Quote || splitter.token_text(k) == ".")
+        .is_some_and(|close| {
+            splitter.is_closer(close)
+                && close + 1 < splitter.tokens.len()
+                && starts_lower(close + 1)
+        })
 }
 
 /// Whether the gap after token `i` lies inside a name: a first name or a form of address
@@ -488,6 +527,62 @@ pub(crate) fn gap_features(
         .byte_value(u8::from(verb) | u8::from(lower) << 1)
         .byte_value(length)
         .bytes(shape_n.as_bytes()));
+    // the text after the gap up to its first punctuation mark: a sentence with a verb or
+    // lower-case words (`Geschiedenis | Het dorp ontstond rond …`), or more heading or list
+    // (`Oppervlakte: 2106 km² | Hoogste punt: …`)
+    let ahead = look_ahead(splitter, next, classes);
+    add(FeatureHash::new(29)
+        .byte_value(u8::from(ahead.verb) | u8::from(ahead.lower) << 1)
+        .bytes(ahead.stop.as_bytes())
+        .byte_value(u8::from(verb) | u8::from(lower) << 1));
+}
+
+/// How many tokens after a gap [`look_ahead`] reads at most.
+const LOOK_AHEAD: usize = 20;
+
+/// The text after a gap up to its first punctuation mark.
+struct Ahead {
+    /// The mark (`.` for any sentence end, `:`, `,`, `;`, `(`), `none` within [`LOOK_AHEAD`]
+    /// tokens, or `</s>` at the end of the text.
+    stop: &'static str,
+    /// Whether a lower-case word comes before the mark.
+    lower: bool,
+    /// Whether a verb comes before the mark.
+    verb: bool,
+}
+
+/// What the text from token `start` runs into (see [`Ahead`]).
+fn look_ahead(splitter: &Splitter, start: usize, classes: &WordClasses) -> Ahead {
+    let end = splitter.tokens.len().min(start + LOOK_AHEAD);
+    let (mut lower, mut verb) = (false, false);
+    for k in start..end {
+        let text = splitter.token_text(k);
+        let stop = match splitter.tokens[k].kind {
+            TokenKind::Punct | TokenKind::Word if splitter.is_terminal(k) => Some("."),
+            TokenKind::Punct => match text {
+                ":" => Some(":"),
+                "," => Some(","),
+                ";" => Some(";"),
+                "(" => Some("("),
+                _ => None,
+            },
+            TokenKind::Word if text.chars().next().is_some_and(char::is_lowercase) => {
+                lower = true;
+                verb = verb || classes.contains(VERB, text);
+                None
+            }
+            _ => None,
+        };
+        if let Some(stop) = stop {
+            return Ahead { stop, lower, verb };
+        }
+    }
+    let stop = if end == splitter.tokens.len() {
+        "</s>"
+    } else {
+        "none"
+    };
+    Ahead { stop, lower, verb }
 }
 
 impl FeatureHash {
@@ -517,10 +612,7 @@ pub fn training_examples(running: &RunningText, classes: &WordClasses) -> Vec<Ex
     let mut examples = Vec::new();
     split_with_decider(&running.text, &tokens, |splitter, first, i| {
         let boundary = starts.binary_search(&tokens[i + 1].span.start).is_ok();
-        if continues_name(splitter, classes, i)
-            || opens_title(splitter, i)
-            || after_caption_marker(splitter, first, i)
-        {
+        if kept_shut(splitter, classes, first, i) {
             return boundary; // decided by the rules, never by the model
         }
         let mut features = Vec::new();
@@ -682,7 +774,8 @@ pub fn recipe_examples(
 /// Boundary counts of cross-validation: the documents of every treebank are dealt into `folds`
 /// folds (document `d` into fold `d % folds`); for each fold a model is trained on the other
 /// folds of all treebanks plus all of `extra` (see [`recipe_examples`]), and scored on this fold. Returns, for each
-/// threshold, the counts of each treebank summed over the folds.
+/// threshold, the counts of each treebank summed over the folds. `report(treebank, running,
+/// evaluation)` sees each held-out fold's text and errors at the first threshold.
 pub fn cross_validate(
     treebanks: &[Vec<UdSentence>],
     extra: &[Vec<UdSentence>],
@@ -690,6 +783,7 @@ pub fn cross_validate(
     folds: usize,
     options: TrainOptions,
     thresholds: &[f32],
+    mut report: impl FnMut(usize, &RunningText, &SentenceEvaluation),
 ) -> Vec<Vec<Counts>> {
     let folds = folds.max(2);
     let split: Vec<Vec<&[UdSentence]>> = treebanks.iter().map(|t| documents(t)).collect();
@@ -713,8 +807,12 @@ pub fn cross_validate(
             let held_out = part(docs, fold, true);
             for (k, &threshold) in thresholds.iter().enumerate() {
                 let model = model.clone().with_threshold(threshold);
-                let (_, evaluation) = evaluate_sentences_with(&held_out, Join::Space, Some(&model));
+                let (running, evaluation) =
+                    evaluate_sentences_with(&held_out, Join::Space, Some(&model));
                 counts[k][t].add(evaluation.boundaries);
+                if k == 0 {
+                    report(t, &running, &evaluation);
+                }
             }
         }
     }
@@ -785,6 +883,51 @@ mod tests {
         let (_, rules_only) = evaluate_sentences_with(&sentences, Join::Space, None);
         assert!(with_model.boundaries.correct > rules_only.boundaries.correct);
         assert_eq!(with_model.boundaries.f1(), 1.0);
+    }
+
+    /// The sentences of `text` when every open gap that the rules leave to the model is a
+    /// boundary.
+    fn split_where_the_model_is_asked(text: &str) -> Vec<&str> {
+        let classes = WordClasses::new(10);
+        let tokens = tokenize(text);
+        split_with_decider(text, &tokens, |splitter, first, i| {
+            !kept_shut(splitter, &classes, first, i)
+        })
+        .iter()
+        .map(|s| s.span.text(text))
+        .collect()
+    }
+
+    #[test]
+    fn a_short_quotation_the_sentence_runs_on_after_is_kept_in_it() {
+        let text = "Ze vroeg \"Waarom?\" en ging.";
+        assert_eq!(split_where_the_model_is_asked(text), [text]);
+        // a quotation followed by its speaker is left to the model
+        assert_eq!(
+            split_where_the_model_is_asked("Kabinet wil geld \"Dat is nodig\", zegt hij."),
+            ["Kabinet wil geld", "\"Dat is nodig\", zegt hij."]
+        );
+    }
+
+    #[test]
+    fn the_look_ahead_sees_a_sentence_or_more_list() {
+        let mut classes = WordClasses::new(10);
+        classes.insert(VERB, "stichtten");
+        let text =
+            "Geschiedenis Boeren stichtten het dorp. Oppervlakte: 2106 km² Hoogste punt: Kruisberg";
+        let tokens = tokenize(text);
+        let mut seen = Vec::new();
+        split_with_decider(text, &tokens, |splitter, _, i| {
+            let ahead = look_ahead(splitter, i + 1, &classes);
+            seen.push((
+                splitter.token_text(i + 1).to_string(),
+                ahead.stop,
+                ahead.verb,
+            ));
+            false
+        });
+        assert!(seen.contains(&("Boeren".to_string(), ".", true)));
+        assert!(seen.contains(&("Hoogste".to_string(), ":", false)));
     }
 
     #[test]

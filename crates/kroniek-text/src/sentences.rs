@@ -164,6 +164,7 @@ impl Splitter<'_> {
             && ends_like_a_sentence
             && self.starts_sentence(next)
             && !binds_to_next(self.token_text(i))
+            && !ends_in_name_particle(self.token_text(i))
             && !matches!(self.token_text(next), "%" | "‰" | "°")
             && !is_separator_dot(self.token_text(next))
     }
@@ -182,7 +183,10 @@ impl Splitter<'_> {
         if self.is_terminal(j) && !(j == i && self.is_closer(next)) {
             return !self.is_list_number(first, j) && self.starts_sentence(next);
         }
-        if self.ends_glued_heading(first, i) {
+        if self.ends_glued_heading(first, i)
+            || self.before_inline_bullet(i)
+            || self.repeated_after(first, i)
+        {
             return true;
         }
         // a quotation without final punctuation: ,,Hij heeft er zin in'' Daarna ...
@@ -269,6 +273,55 @@ impl Splitter<'_> {
             && !(first..=i).any(|k| matches!(self.token_text(k), ":" | "," | ";"))
     }
 
+    /// Whether a star bullet follows token `i` inside a line, a list run together on one
+    /// line (`Bezienswaardigheden * Grieks-Romeins Museum * Jachthaven`): spaces around the
+    /// star, a word, number or closing bracket or quote before it and a word or number after.
+    fn before_inline_bullet(&self, i: usize) -> bool {
+        let (star, after) = (i + 1, i + 2);
+        after < self.tokens.len()
+            && self.token_text(star) == "*"
+            && self.tokens[i].span.end < self.tokens[star].span.start
+            && self.tokens[star].span.end < self.tokens[after].span.start
+            && (matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)
+                || self.is_closer(i))
+            && match self.tokens[after].kind {
+                TokenKind::Word => starts_upper_case(self.token_text(after)),
+                // not a product of numbers (`3 * 4`)
+                TokenKind::Number => self.tokens[i].kind != TokenKind::Number,
+                _ => false,
+            }
+    }
+
+    /// Whether the last one to three words up to token `i`, starting with a capital and made of
+    /// letters and hyphens, are repeated right after it: a title or heading before the text
+    /// that opens with it (`Pluimvee Pluimvee, waartoe kippen …`, `Ongewoon Italië Italië
+    /// heeft …`). Not inside a quotation that opens before the words (`'Maria Maria'`).
+    fn repeated_after(&self, first: usize, i: usize) -> bool {
+        let next = i + 1;
+        if next >= self.tokens.len()
+            || self.tokens[next].kind != TokenKind::Word
+            || !starts_upper_case(self.token_text(next))
+        {
+            return false;
+        }
+        (1..=3.min(i + 1 - first)).any(|words| {
+            let start = i + 1 - words;
+            i + words < self.tokens.len()
+                && self.token_text(start) == self.token_text(next)
+                && starts_upper_case(self.token_text(start))
+                && self.token_text(start).chars().count() >= 3
+                && !(start > 0 && self.is_opening_quote(start - 1))
+                && (start..=i).all(|k| {
+                    self.tokens[k].kind == TokenKind::Word
+                        && self
+                            .token_text(k)
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == '-')
+                        && self.token_text(k) == self.token_text(k + words)
+                })
+        })
+    }
+
     /// Whether the opener at `i` begins a capitalised title or name (`Het Parool`, `In
     /// Het Zwarte Schaap`) rather than a sentence.
     fn starts_title(&self, i: usize) -> bool {
@@ -288,20 +341,96 @@ impl Splitter<'_> {
             }
             TokenKind::Word if text.ends_with('.') => {
                 may_end_sentence(text)
-                    || (text.chars().count() == 2 && self.followed_by_sentence_opener(i))
+                    || (is_letter_or_acronym(text) && self.followed_by_sentence_opener(i))
             }
             _ => false,
         }
     }
 
-    /// Whether token `i` (a letter and period such as `B.`) is followed by a word that opens
-    /// sentences but is never part of a name (`Hij`, `Maar`), so the letter was no initial.
+    /// Whether token `i` (a letter and period such as `B.`, or capitals with periods such as
+    /// `D.C.`) is followed by a word that opens sentences but is never part of a name (`Hij`,
+    /// `Maar`, `Daar`), so the letters were no initials (`vitamine C. Daar …`).
     fn followed_by_sentence_opener(&self, i: usize) -> bool {
         const OPENERS: &[&str] = &[
-            "Hij", "Zij", "Ze", "Ik", "Wij", "We", "Je", "Jij", "Het", "Dit", "Dat", "Deze", "Die",
-            "Er", "Maar", "En", "Ook", "Toen", "Daarna", "Daarom", "Dan", "Nu", "Zo", "Als",
-            "Omdat", "Hoewel", "Zoals", "Volgens", "Na", "Tijdens", "In", "Op", "Met", "Bij",
-            "Voor", "Wat", "Wie", "Waar", "Hoe", "Waarom", "Niet", "Wel", "Men",
+            "Hij",
+            "Zij",
+            "Ze",
+            "Ik",
+            "Wij",
+            "We",
+            "Je",
+            "Jij",
+            "U",
+            "Jullie",
+            "Men",
+            "Het",
+            "Een",
+            "Dit",
+            "Dat",
+            "Deze",
+            "Die",
+            "Er",
+            "Daar",
+            "Hier",
+            "Iedereen",
+            "Niemand",
+            "Alle",
+            "Elke",
+            "Ieder",
+            "Sommige",
+            "Veel",
+            "Zijn",
+            "Haar",
+            "Hun",
+            "Onze",
+            "Mijn",
+            "Maar",
+            "En",
+            "Ook",
+            "Toen",
+            "Daarna",
+            "Daarom",
+            "Daarbij",
+            "Daardoor",
+            "Daarmee",
+            "Daarnaast",
+            "Bovendien",
+            "Verder",
+            "Vervolgens",
+            "Inmiddels",
+            "Intussen",
+            "Toch",
+            "Dus",
+            "Dan",
+            "Nu",
+            "Zo",
+            "Nog",
+            "Pas",
+            "Later",
+            "Eerder",
+            "Sindsdien",
+            "Als",
+            "Omdat",
+            "Hoewel",
+            "Zoals",
+            "Wanneer",
+            "Nadat",
+            "Volgens",
+            "Na",
+            "Tijdens",
+            "In",
+            "Op",
+            "Met",
+            "Bij",
+            "Voor",
+            "Wat",
+            "Wie",
+            "Waar",
+            "Hoe",
+            "Waarom",
+            "Niet",
+            "Wel",
+            "Geen",
         ];
         i + 1 < self.tokens.len() && OPENERS.contains(&self.token_text(i + 1))
     }
@@ -541,6 +670,30 @@ fn binds_to_next(word: &str) -> bool {
     word.len() <= 8 && word.is_ascii() && BINDING.iter().any(|b| b.eq_ignore_ascii_case(word))
 }
 
+/// Whether `word` is a double surname cut after its particle (`Zijlaard-Van Moorsel`,
+/// `Smits-van Oyen`): the name goes on after the gap.
+fn ends_in_name_particle(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "de", "den", "der", "ter", "ten", "te", "von", "du", "le",
+    ];
+    word.rsplit_once('-').is_some_and(|(head, particle)| {
+        !head.is_empty() && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(particle))
+    })
+}
+
+/// Whether `token` (ending in a period) is one letter (`C.`) or capitals with periods
+/// (`D.C.`, `E.U.`): an initial, or an abbreviation that may end a sentence.
+fn is_letter_or_acronym(token: &str) -> bool {
+    let word = token.strip_suffix('.').unwrap_or(token);
+    let mut chars = word.chars();
+    let one_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    one_letter
+        || (word.contains('.')
+            && word
+                .split('.')
+                .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase)))
+}
+
 /// Whether `text` starts with a lower-case letter.
 fn starts_lower_case(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
@@ -553,6 +706,7 @@ fn starts_upper_case(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::split_with_decider;
     use crate::{split_sentences, split_sentences_with, tokenize};
 
     fn sentences(text: &str) -> Vec<&str> {
@@ -573,6 +727,68 @@ mod tests {
                 "Daarna ging ze."
             ]
         );
+    }
+
+    #[test]
+    fn a_letter_or_acronym_before_a_sentence_opener_ends_the_sentence() {
+        assert_eq!(
+            sentences("Het ging over vitamine C. Daar is veel over bekend."),
+            ["Het ging over vitamine C.", "Daar is veel over bekend."]
+        );
+        assert_eq!(
+            sentences("Dat besloot de E.U. Iedereen was verrast."),
+            ["Dat besloot de E.U.", "Iedereen was verrast."]
+        );
+        // initials before a name stay
+        let text = "Hij sprak met J.P. Balkenende en A. De Smet.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn a_double_surname_cut_after_its_particle_is_no_open_gap() {
+        let text = "Leontien Zijlaard-Van Moorsel won.";
+        let split = split_with_decider(text, &tokenize(text), |_, _, _| true);
+        let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(texts, ["Leontien", "Zijlaard-Van Moorsel won."]);
+    }
+
+    #[test]
+    fn star_bullets_inside_a_line_start_list_items() {
+        let text = "Bezienswaardigheden * Grieks-Romeins Museum * Jachthaven * 1995: Opening";
+        let tokens = tokenize(text);
+        let split = split_sentences_with(text, &tokens, None);
+        let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Bezienswaardigheden",
+                "* Grieks-Romeins Museum",
+                "* Jachthaven",
+                "* 1995: Opening"
+            ]
+        );
+        // a product of numbers is no list
+        let text = "Dat is 3 * 4 en meer.";
+        assert_eq!(split_sentences_with(text, &tokenize(text), None).len(), 1);
+    }
+
+    #[test]
+    fn a_title_repeated_by_the_sentence_after_it_is_split_off() {
+        let text = "Daar gelden regels voor. Pluimvee Pluimvee, waartoe kippen behoren, is vee.";
+        let tokens = tokenize(text);
+        let split = split_sentences_with(text, &tokens, None);
+        let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Daar gelden regels voor.",
+                "Pluimvee",
+                "Pluimvee, waartoe kippen behoren, is vee."
+            ]
+        );
+        // not inside a quoted title, not lower-case words
+        let text = "Nummers als 'Maria Maria' en dat dat werkt.";
+        assert_eq!(split_sentences_with(text, &tokenize(text), None).len(), 1);
     }
 
     #[test]
@@ -711,16 +927,16 @@ mod tests {
 
     #[test]
     fn the_model_splits_list_lines_the_rules_leave_joined() {
-        let text = "Oppervlakte: 412 km² Hoogste punt: Kruisberg Aantal inwoners: 81.260";
+        let text = "Oppervlakte: 95 km² Hoogste punt: Vaalserberg Aantal inwoners: 12.000";
         let tokens = tokenize(text);
         let rules_only = split_sentences_with(text, &tokens, None);
         assert_eq!(rules_only.len(), 1);
         assert_eq!(
             sentences(text),
             [
-                "Oppervlakte: 412 km²",
-                "Hoogste punt: Kruisberg",
-                "Aantal inwoners: 81.260"
+                "Oppervlakte: 95 km²",
+                "Hoogste punt: Vaalserberg",
+                "Aantal inwoners: 12.000"
             ]
         );
     }

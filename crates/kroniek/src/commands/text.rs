@@ -133,6 +133,10 @@ pub struct TrainSentencesArgs {
     /// Only cross-validate; write no model.
     #[arg(long)]
     pub no_write: bool,
+    /// Print up to N missed and N extra boundaries of each held-out fold (at the first
+    /// threshold) with their context.
+    #[arg(long, default_value_t = 0)]
+    pub errors: usize,
 }
 
 /// Arguments of `kroniek bench text`.
@@ -510,6 +514,14 @@ pub fn run_train_sentences(args: TrainSentencesArgs) -> anyhow::Result<ExitCode>
             args.folds,
             options,
             &args.thresholds,
+            |_, running, evaluation| {
+                for &offset in evaluation.missed.iter().take(args.errors) {
+                    eprintln!("missed  {}", context(&running.text, offset));
+                }
+                for &offset in evaluation.extra.iter().take(args.errors) {
+                    eprintln!("extra   {}", context(&running.text, offset));
+                }
+            },
         );
         let mut scores = Vec::new();
         for (threshold, per_file) in args.thresholds.iter().zip(&counts) {
