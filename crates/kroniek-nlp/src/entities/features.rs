@@ -413,32 +413,9 @@ const T_FIRST_LABEL_PREV: u64 = 41;
 const T_FIRST_LABEL_NEXT: u64 = 42;
 const T_DOC_TYPES_MAJORITY: u64 = 43;
 const T_DOC_TYPES_SET: u64 = 44;
-const T_DOC_MIX: u64 = 45;
 
-/// The edges of the bins of [`document_type_mix`]: a type's share of the document's spans.
-const MIX_EDGES: [f64; 3] = [0.15, 0.3, 0.5];
-
-/// How much of a document each entity type makes up by the first stage's labels: per type
-/// (PER, ORG, LOC, MISC), its share of the labelled spans in 4 bins (below 0.15, 0.3, 0.5, or
-/// above); 9 for every type when the first stage found no span. A page of business news is mostly
-/// ORG, a sports page PER, so an unknown name on it leans the same way.
-fn document_type_mix(first: &[Vec<Label>]) -> [u64; 4] {
-    let mut spans = [0u32; 4];
-    for label in first.iter().flatten() {
-        if let (true, Some(kind)) = (label.is_begin(), label.kind_index()) {
-            spans[kind] += 1;
-        }
-    }
-    let total: u32 = spans.iter().sum();
-    if total == 0 {
-        return [9; 4];
-    }
-    spans.map(|count| MIX_EDGES.iter().filter(|&&edge| count as f64 / total as f64 >= edge).count() as u64)
-}
-
-/// Second-stage features of a document: the first stage's labels around each token, the types
-/// the first stage gave the same capitalised word elsewhere in the document, and (for
-/// capitalised words) the document's [`document_type_mix`] with the word's first-stage label.
+/// Second-stage features of a document: the first stage's labels around each token and the
+/// types the first stage gave the same capitalised word elsewhere in the document.
 pub fn stacking_features<S: AsRef<str>>(sentences: &[Vec<S>], first: &[Vec<Label>], bits: u32) -> Vec<SentenceFeatures> {
     // Per capitalised word: how often the first stage typed it PER, ORG, LOC, MISC, or O.
     let mut votes: HashMap<u64, [u16; 5], Prehashed> = HashMap::default();
@@ -451,7 +428,6 @@ pub fn stacking_features<S: AsRef<str>>(sentences: &[Vec<S>], first: &[Vec<Label
         }
     }
     let push = |out: &mut Vec<u32>, template: u64, a: u64, b: u64| out.push(bucket(mix(mix(template, a), b), bits));
-    let type_mix = document_type_mix(first);
     let mut all = Vec::with_capacity(sentences.len());
     for (sentence, labels) in sentences.iter().zip(first) {
         let mut out = SentenceFeatures { features: Vec::with_capacity(sentence.len() * 5), starts: vec![0] };
@@ -463,9 +439,6 @@ pub fn stacking_features<S: AsRef<str>>(sentences: &[Vec<S>], first: &[Vec<Label
             push(&mut out.features, T_FIRST_LABEL_PREV, own, previous);
             push(&mut out.features, T_FIRST_LABEL_NEXT, own, next);
             if token.as_ref().chars().next().is_some_and(char::is_uppercase) {
-                for (kind, &bin) in type_mix.iter().enumerate() {
-                    push(&mut out.features, T_DOC_MIX, (kind as u64) << 8 | bin, own);
-                }
                 let mut others = votes.get(&hash_lower(token.as_ref())).copied().unwrap_or_default();
                 others[slot(labels[i])] -= 1;
                 let total: u16 = others.iter().sum();
@@ -632,21 +605,6 @@ mod tests {
         };
         assert_eq!(name_features("Lufthansa"), NAME_LEVELS);
         assert_eq!(name_features("lufthansa"), 0);
-    }
-
-    #[test]
-    fn document_type_mix_bins_the_share_of_each_type() {
-        let labels = |tags: &str| tags.split(' ').map(|t| Label::parse(t).unwrap()).collect::<Vec<_>>();
-        let first = vec![labels("B-ORG I-ORG O B-ORG"), labels("B-PER O B-ORG B-LOC")];
-        // 5 spans: ORG 3/5 = 0.6, PER 0.2, LOC 0.2, MISC 0.
-        assert_eq!(document_type_mix(&first), [1, 3, 1, 0]);
-        assert_eq!(document_type_mix(&[labels("O O")]), [9; 4]);
-        let sentences = vec![vec!["Arinso", "meldt", "winst", "."]];
-        let stacked = stacking_features(&sentences, &[labels("B-ORG O O O")], 18);
-        let others = stacking_features(&sentences, &[labels("B-PER O O O")], 18);
-        assert_eq!(stacked[0].of_token(0).len(), 3 + 4, "own, previous and next label, then 4 type shares");
-        assert_eq!(stacked[0].of_token(1).len(), 3, "a lowercase word gets no type shares");
-        assert_ne!(stacked[0].of_token(0)[3..], others[0].of_token(0)[3..]);
     }
 
     #[test]

@@ -47,8 +47,7 @@ pub struct TrainNerArgs {
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub stages: u8,
     /// With 2 stages: the share of stage 1's label scores that stage 2 adds to its own (0.2
-    /// scored best on ned.testa without name classes; with them 0.1, until stage 2 saw the
-    /// article's type mix; with it 0.15 and 0.2 tie, both above 0.1).
+    /// scored best on ned.testa without name classes, 0.1 with them).
     #[arg(long, default_value_t = STACK_OFFSET_SCALE)]
     pub stack_offset_scale: f32,
     /// Unlabeled text for learning word classes, besides the tokens of --train and --dev:
