@@ -716,6 +716,14 @@ mod tests {
             .collect()
     }
 
+    /// The sentences the rules alone find (no boundary model).
+    fn rule_sentences(text: &str) -> Vec<&str> {
+        split_sentences_with(text, &tokenize(text), None)
+            .iter()
+            .map(|s| s.span.text(text))
+            .collect()
+    }
+
     #[test]
     fn abbreviations_initials_and_titles_do_not_end_sentences() {
         let text =
@@ -755,11 +763,8 @@ mod tests {
     #[test]
     fn star_bullets_inside_a_line_start_list_items() {
         let text = "Bezienswaardigheden * Grieks-Romeins Museum * Jachthaven * 1995: Opening";
-        let tokens = tokenize(text);
-        let split = split_sentences_with(text, &tokens, None);
-        let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
         assert_eq!(
-            texts,
+            rule_sentences(text),
             [
                 "Bezienswaardigheden",
                 "* Grieks-Romeins Museum",
@@ -768,18 +773,14 @@ mod tests {
             ]
         );
         // a product of numbers is no list
-        let text = "Dat is 3 * 4 en meer.";
-        assert_eq!(split_sentences_with(text, &tokenize(text), None).len(), 1);
+        assert_eq!(rule_sentences("Dat is 3 * 4 en meer.").len(), 1);
     }
 
     #[test]
     fn a_title_repeated_by_the_sentence_after_it_is_split_off() {
         let text = "Daar gelden regels voor. Pluimvee Pluimvee, waartoe kippen behoren, is vee.";
-        let tokens = tokenize(text);
-        let split = split_sentences_with(text, &tokens, None);
-        let texts: Vec<&str> = split.iter().map(|s| s.span.text(text)).collect();
         assert_eq!(
-            texts,
+            rule_sentences(text),
             [
                 "Daar gelden regels voor.",
                 "Pluimvee",
@@ -787,8 +788,7 @@ mod tests {
             ]
         );
         // not inside a quoted title, not lower-case words
-        let text = "Nummers als 'Maria Maria' en dat dat werkt.";
-        assert_eq!(split_sentences_with(text, &tokenize(text), None).len(), 1);
+        assert_eq!(rule_sentences("Nummers als 'Maria Maria' en dat dat werkt.").len(), 1);
     }
 
     #[test]
